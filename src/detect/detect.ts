@@ -1,0 +1,132 @@
+import type { CompiledRule } from '../patterns/types.js';
+import type { Candidate } from '../findings/types.js';
+import type { Fragment } from '../sources/types.js';
+import { languageOf } from '../util/file-type.js';
+import { shannonEntropy } from './entropy.js';
+import { detectGenericLine, type EntropySettings } from './generic.js';
+import { isPlaceholder, isTemplate } from './heuristics.js';
+import { KeywordIndex } from './keyword-index.js';
+import { LineMap } from './location.js';
+import { VALIDATORS } from './validators.js';
+
+export interface DetectorOptions {
+  rules: readonly CompiledRule[];
+  /** undefined turns the generic detector off. */
+  entropy: EntropySettings | undefined;
+}
+
+/** Compiled once per scan: the rules, their keyword index, the generic detector's settings. */
+export class Detector {
+  private readonly index: KeywordIndex<CompiledRule>;
+  readonly rules: readonly CompiledRule[];
+
+  constructor(private readonly options: DetectorOptions) {
+    this.rules = options.rules;
+    this.index = new KeywordIndex(options.rules.map((rule) => ({ keywords: rule.keywords, value: rule })));
+  }
+
+  /** All candidates in one fragment, overlapping ones resolved to the most specific rule. */
+  detect(fragment: Fragment): Candidate[] {
+    const lower = fragment.text.toLowerCase();
+    const map = new LineMap(fragment.text, fragment.startLine);
+    const found: Array<Candidate & { start: number; end: number; priority: number }> = [];
+    for (const rule of this.index.lookup(lower)) {
+      for (const hit of matchRule(rule, fragment.text)) {
+        found.push(this.candidate(fragment, map, rule.id, hit.start, hit.end, hit.secret, 1));
+      }
+    }
+    if (this.options.entropy) {
+      const language = languageOf(fragment.file);
+      let offset = 0;
+      const lines = fragment.text.split('\n');
+      for (const raw of lines) {
+        const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+        for (const hit of detectGenericLine(line, language, fragment.file, this.options.entropy)) {
+          const c = this.candidate(fragment, map, hit.ruleId, offset + hit.start, offset + hit.end, hit.value, 0);
+          c.keyName = hit.keyName;
+          found.push(c);
+        }
+        offset += raw.length + 1;
+      }
+    }
+    return resolveOverlaps(found);
+  }
+
+  private candidate(fragment: Fragment, map: LineMap, ruleId: string, start: number, end: number, secret: string, priority: number) {
+    const from = map.position(start);
+    const to = map.position(Math.max(start, end - 1));
+    const index = map.lineIndex(start);
+    const c: Candidate & { start: number; end: number; priority: number } = {
+      ruleId,
+      file: fragment.file,
+      line: from.line,
+      column: from.column,
+      endLine: to.line,
+      endColumn: to.column + 1,
+      secret,
+      lineText: map.lineText(index) ?? '',
+      previousLineText: map.lineText(index - 1),
+      kind: 'secret',
+      start,
+      end,
+      priority,
+    };
+    if (fragment.commit) c.commit = fragment.commit;
+    return c;
+  }
+}
+
+interface RuleHit {
+  start: number;
+  end: number;
+  secret: string;
+}
+
+/** Run one rule over a text: regex, secret group, entropy floor, validator, allow list, placeholders. */
+export function matchRule(rule: CompiledRule, text: string): RuleHit[] {
+  const hits: RuleHit[] = [];
+  const regex = rule.regex;
+  regex.lastIndex = 0;
+  for (let m = regex.exec(text); m; m = regex.exec(text)) {
+    if (m[0].length === 0) {
+      regex.lastIndex++;
+      continue;
+    }
+    const group = rule.secretGroup;
+    const secret = typeof group === 'number' ? m[group] : m.groups?.[group];
+    const span = typeof group === 'number' ? m.indices?.[group] : m.indices?.groups?.[group];
+    if (secret === undefined || !span || secret.length === 0) continue;
+    if (!acceptSecret(rule, secret)) continue;
+    hits.push({ start: span[0], end: span[1], secret });
+  }
+  return hits;
+}
+
+export function acceptSecret(rule: CompiledRule, secret: string): boolean {
+  if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy) return false;
+  if (rule.validate) {
+    const validator = VALIDATORS[rule.validate];
+    if (validator && !validator(secret)) return false;
+  }
+  if (rule.allow.some((re) => re.test(secret))) return false;
+  if (!rule.strict && (isPlaceholder(secret) || isTemplate(secret))) return false;
+  return true;
+}
+
+/** Keep one candidate per overlapping span: a known format beats the generic detector, then the longer match. */
+function resolveOverlaps<T extends Candidate & { start: number; end: number; priority: number }>(found: T[]): Candidate[] {
+  if (found.length < 2) return found.map(strip);
+  found.sort((a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: T[] = [];
+  for (const c of found) {
+    if (kept.some((k) => c.start < k.end && k.start < c.end)) continue;
+    kept.push(c);
+  }
+  kept.sort((a, b) => a.start - b.start);
+  return kept.map(strip);
+}
+
+function strip<T extends Candidate & { start: number; end: number; priority: number }>(c: T): Candidate {
+  const { start: _s, end: _e, priority: _p, ...rest } = c;
+  return rest;
+}

@@ -1,0 +1,259 @@
+import { isCode, isMinified, type Language } from '../util/file-type.js';
+import { charsetOf, relativeEntropy, shannonEntropy } from './entropy.js';
+import { isHashLike, isPlaceholder, isReference, isTemplate, isUuid, looksLikeWords } from './heuristics.js';
+
+/**
+ * The generic detector: secrets with no known format, found by the name they are assigned to
+ * (db_password = "...", "apiKey": "...", <password>...</password>, --token ...) and kept only
+ * when the value looks random for its charset.
+ */
+
+export interface GenericRuleMeta {
+  id: string;
+  description: string;
+  envVar: string;
+}
+
+export const GENERIC_RULES: readonly GenericRuleMeta[] = [
+  { id: 'generic-password', description: 'Password assigned in code or configuration', envVar: 'PASSWORD' },
+  { id: 'generic-api-key', description: 'API key assigned in code or configuration', envVar: 'API_KEY' },
+  { id: 'generic-token', description: 'Access token assigned in code or configuration', envVar: 'TOKEN' },
+  { id: 'generic-secret', description: 'Secret or signing key assigned in code or configuration', envVar: 'SECRET' },
+];
+
+export interface EntropySettings {
+  /** Shortest value considered (characters). */
+  minLength: number;
+  /** Entropy as a share of a random string's of the same length and charset (0..1). */
+  minRelative: number;
+  /** Floors in bits per character by charset, for values of 20 characters and more. */
+  hex: number;
+  base64: number;
+  alnum: number;
+  printable: number;
+  /** Lines longer than this are not read by the generic detector (minified code, data blobs). */
+  maxLineLength: number;
+}
+
+export const DEFAULT_ENTROPY: EntropySettings = {
+  minLength: 8,
+  minRelative: 0.78,
+  hex: 3.0,
+  base64: 3.6,
+  alnum: 3.4,
+  printable: 3.4,
+  maxLineLength: 4000,
+};
+
+export interface GenericHit {
+  ruleId: string;
+  keyName: string;
+  /** Offsets of the value within the line. */
+  start: number;
+  end: number;
+  value: string;
+}
+
+const LINE_PREFILTER = /pass|pwd|secret|token|key|auth|cred|salt|sign|private|bearer|cipher/i;
+const KEY_WORD = /pass|pwd|secret|token|key|auth|cred|salt|sign|private|cipher/gi;
+const IDENT_CHAR = /[\w.$@-]/;
+
+/** Words that, as the last word of a name, mean the name holds a secret. */
+const PASSWORD_WORDS = new Set(['password', 'passwd', 'pwd', 'pass', 'passphrase', 'passcode', 'pw']);
+const TOKEN_WORDS = new Set(['token', 'accesstoken', 'authtoken', 'bearer', 'refreshtoken']);
+const SECRET_WORDS = new Set(['secret', 'secrets', 'salt', 'privatekey', 'signingkey', 'credential', 'credentials', 'cred', 'creds', 'sas']);
+/** Words that, before "key", make it a secret key (api key, signing key...). */
+const KEY_QUALIFIERS = new Set([
+  'api', 'access', 'secret', 'private', 'signing', 'sign', 'encryption', 'encrypt', 'crypt', 'crypto', 'cipher', 'master', 'client', 'app',
+  'application', 'license', 'licence', 'shared', 'hmac', 'session', 'cookie', 'auth', 'account', 'storage', 'service', 'subscription', 'admin',
+  'consumer', 'jwt', 'webhook', 'server', 'write', 'ingest', 'deploy', 'sdk', 'integration', 'mgmt', 'management', 'partner', 'merchant', 'aes',
+  'hash', 'root', 'user', 'personal', 'dev', 'developer', 'prod', 'production', 'live', 'token', 'rest', 'primary', 'secondary', 'x', 'xapi',
+  'trigger', 'upload', 'push', 'registration', 'enc', 'mac', 'verify', 'verification', 'otp', 'totp', 'mfa', 'recovery', 'security', 'secure',
+  'tls', 'ssl', 'ssh', 'gpg', 'pgp', 'rsa', 'ec', 'ecdsa', 'ed25519', 'cert', 'sshkey', 'base',
+]);
+/** Names that are about a secret without holding one (public keys, key ids, lengths, urls...). */
+const NOT_SECRET = new Set(['public', 'publishable', 'pub', 'id', 'ids', 'name', 'names', 'file', 'path', 'url', 'uri', 'type', 'length', 'len']);
+
+function splitWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/** Which generic rule a name like `db_password` or `stripeApiKey` belongs to, or undefined. */
+export function classifyKey(name: string): string | undefined {
+  const words = splitWords(name);
+  const last = words[words.length - 1];
+  if (!last) return undefined;
+  if (words.some((w) => w === 'public' || w === 'publishable' || w === 'pub')) return undefined;
+  const prev = words[words.length - 2];
+  const joined = (prev ?? '') + last;
+  if (PASSWORD_WORDS.has(last)) return 'generic-password';
+  if (last === 'auth' && (prev === undefined || prev === 'basic' || prev === 'http')) return 'generic-token';
+  if (TOKEN_WORDS.has(last) || TOKEN_WORDS.has(joined)) return 'generic-token';
+  if (last === 'key' || last === 'keys') {
+    if (prev === 'api' || prev === 'x' || joined === 'apikey') return 'generic-api-key';
+    if (prev !== undefined && KEY_QUALIFIERS.has(prev)) return 'generic-secret';
+    return undefined;
+  }
+  if (last === 'apikey' || last === 'apikeys') return 'generic-api-key';
+  if (SECRET_WORDS.has(last)) return 'generic-secret';
+  // secret_key_base, app_key_value, password_hash is NOT a secret holder (hash of one)
+  if ((last === 'base' || last === 'value') && prev !== undefined && (prev === 'key' || prev === 'secret' || prev === 'token' || prev === 'password')) {
+    return classifyKey(words.slice(0, -1).join('_'));
+  }
+  return undefined;
+}
+
+/** Why a value assigned to a secret-like name is not reported, or undefined to report it. */
+export function rejectValue(value: string, settings: EntropySettings): string | undefined {
+  if (value.length < settings.minLength) return 'shorter than the minimum length';
+  if (value.length > 1000) return 'too long for a hand-written secret';
+  if (/\s/.test(value)) return 'contains spaces (prose)';
+  if (isTemplate(value)) return 'a template placeholder';
+  if (isReference(value)) return 'a reference to a secret store or environment';
+  if (isPlaceholder(value)) return 'a placeholder';
+  if (isUuid(value)) return 'a UUID';
+  if (isHashLike(value)) return 'a content hash';
+  if (/^(?:https?|ftp|file|s3|gs|wss?):\/\//i.test(value) && !/:[^@/]{1,200}@/.test(value)) return 'a URL without credentials';
+  if (/^[\w.-]{1,60}\.(?:pem|key|p12|pfx|json|txt|crt|cer|der|jks|keystore|gpg|asc|env)$/i.test(value)) return 'a file name';
+  if (/^\d+(?:\.\d+){0,3}$/.test(value)) return 'a number or version';
+  if (/^(?:[a-z]+[._-])+[a-z]+$/i.test(value) && looksLikeWords(value.replace(/[._-]/g, ''))) return 'words';
+  if (looksLikeWords(value)) return 'looks like words or an identifier';
+  if (relativeEntropy(value) < settings.minRelative) return 'low entropy';
+  if (value.length >= 20) {
+    const floor = settings[charsetOf(value)];
+    if (shannonEntropy(value) < floor) return 'low entropy for its charset';
+  }
+  if (!/[0-9]/.test(value) && !/[^A-Za-z]/.test(value) && value.length < 16) return 'letters only';
+  return undefined;
+}
+
+interface Parsed {
+  value: string;
+  start: number;
+  end: number;
+}
+
+/** Read a value starting at `i`: a quoted string (also \"escaped\" quotes) or, outside code, a bare word. */
+function readValue(line: string, i: number, bareAllowed: boolean): Parsed | undefined {
+  let pos = i;
+  // string prefixes: python b"", r"", f"", C# @"" and $"", Kotlin/Swift none
+  const prefix = /^(?:[rbfuRBFU]{1,2}|@|\$|[A-Z]?[a-z]{0,8}!?)(?=["'`])/.exec(line.slice(pos, pos + 12));
+  if (prefix && prefix[0].length <= 2) pos += prefix[0].length;
+  let quote = line[pos];
+  let escapedQuote = false;
+  if (quote === '\\' && (line[pos + 1] === '"' || line[pos + 1] === "'")) {
+    escapedQuote = true;
+    quote = line[pos + 1];
+    pos += 1;
+  }
+  if (quote === '"' || quote === "'" || quote === '`') {
+    const start = pos + 1;
+    let j = start;
+    while (j < line.length) {
+      const ch = line[j];
+      if (escapedQuote) {
+        if (ch === '\\' && line[j + 1] === quote) break;
+      } else if (ch === '\\') {
+        j += 2;
+        continue;
+      } else if (ch === quote) break;
+      j++;
+    }
+    if (j >= line.length) return undefined;
+    return { value: line.slice(start, j), start, end: j };
+  }
+  if (!bareAllowed) return undefined;
+  const m = /^[^\s"'`,;<>(){}[\]]{1,1000}/.exec(line.slice(pos));
+  if (!m) return undefined;
+  let value = m[0];
+  // trailing comment markers glued to the value are not part of it
+  value = value.replace(/(?:\\n|\\r)+$/, '');
+  return { value, start: pos, end: pos + value.length };
+}
+
+/** Find `name <op> value` assignments around every secret-like word of the line. */
+function assignments(line: string, language: Language): Array<{ key: string; parsed: Parsed }> {
+  const out: Array<{ key: string; parsed: Parsed }> = [];
+  const seen = new Set<number>();
+  const bareAllowed = !isCode(language) && language !== 'json' && language !== 'notebook';
+  KEY_WORD.lastIndex = 0;
+  for (let m = KEY_WORD.exec(line); m; m = KEY_WORD.exec(line)) {
+    let s = m.index;
+    let e = m.index + m[0].length;
+    while (s > 0 && IDENT_CHAR.test(line[s - 1]!)) s--;
+    while (e < line.length && IDENT_CHAR.test(line[e]!)) e++;
+    KEY_WORD.lastIndex = e;
+    if (seen.has(s)) continue;
+    seen.add(s);
+    let key = line.slice(s, e).replace(/^[$@-]+|[.-]+$/g, '');
+    if (key.startsWith('--')) key = key.slice(2);
+    const quotedKey = s > 0 && (line[s - 1] === '"' || line[s - 1] === "'");
+    let i = e;
+    // closing quote or bracket of the key: "password": / ['password'] = / ENV["TOKEN"] =
+    while (i < line.length && (line[i] === '"' || line[i] === "'" || line[i] === ']' || line[i] === '\\')) i++;
+    while (line[i] === ' ' || line[i] === '\t') i++;
+    // a type annotation: name: string = "x", val name: String = "x"
+    const typed = /^:\s{0,3}[\w.<>[\]|?]{1,40}\s{0,3}(?==[^=>])/.exec(line.slice(i));
+    if (typed) i += typed[0].length;
+    const op = /^(?::=|=>|\?\?=|\|\|=|=(?![=~])|:(?!:)|,|\s)/.exec(line.slice(i));
+    if (!op) continue;
+    if (op[0] === ',' && !quotedKey) continue;
+    if (op[0] === ' ' && !(line[s - 1] === '-' && line[s - 2] === '-') && !/^(?:export\s+)?$/.test(line.slice(0, s).trim())) {
+      // "--password value" flags, or a bare "KEY value" line (.netrc-like); nothing else
+      if (!/(^|\s)--?$/.test(line.slice(0, s))) continue;
+    }
+    i += op[0].length;
+    while (line[i] === ' ' || line[i] === '\t') i++;
+    const parsed = readValue(line, i, bareAllowed || language === 'shell');
+    if (parsed) out.push({ key, parsed });
+  }
+  return out;
+}
+
+const XML_ELEMENT = /<([\w.:-]{1,80})(\s[^<>]{0,300})?>([^<>\s]{1,500})<\/\1>/g;
+const XML_NAME_ATTR = /\b(?:name|key)\s{0,2}=\s{0,2}"([^"]{1,100})"/;
+const XML_VALUE_ATTR = /\bvalue\s{0,2}=\s{0,2}"([^"]{0,500})"/;
+
+function xmlAssignments(line: string): Array<{ key: string; parsed: Parsed }> {
+  const out: Array<{ key: string; parsed: Parsed }> = [];
+  XML_ELEMENT.lastIndex = 0;
+  for (let m = XML_ELEMENT.exec(line); m; m = XML_ELEMENT.exec(line)) {
+    const attrs = m[2] ?? '';
+    const named = XML_NAME_ATTR.exec(attrs);
+    const key = named?.[1] ?? m[1]!;
+    const start = m.index + m[0].indexOf('>') + 1;
+    out.push({ key, parsed: { value: m[3]!, start, end: start + m[3]!.length } });
+  }
+  // <add key="DbPassword" value="..."/>
+  const named = XML_NAME_ATTR.exec(line);
+  const valued = XML_VALUE_ATTR.exec(line);
+  if (named && valued) {
+    const start = valued.index + valued[0].indexOf('"') + 1;
+    out.push({ key: named[1]!, parsed: { value: valued[1]!, start, end: start + valued[1]!.length } });
+  }
+  return out;
+}
+
+/** Run the generic detector over one line. */
+export function detectGenericLine(line: string, language: Language, file: string, settings: EntropySettings): GenericHit[] {
+  if (line.length > settings.maxLineLength || language === 'lockfile' || isMinified(file)) return [];
+  if (!LINE_PREFILTER.test(line)) return [];
+  const pairs = assignments(line, language);
+  if (line.includes('</') || line.includes('value=')) pairs.push(...xmlAssignments(line));
+  const hits: GenericHit[] = [];
+  const taken = new Set<number>();
+  for (const { key, parsed } of pairs) {
+    const ruleId = classifyKey(key);
+    if (!ruleId || taken.has(parsed.start)) continue;
+    const value = parsed.value;
+    if (rejectValue(value, settings)) continue;
+    taken.add(parsed.start);
+    hits.push({ ruleId, keyName: key, start: parsed.start, end: parsed.end, value });
+  }
+  return hits;
+}

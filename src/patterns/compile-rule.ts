@@ -1,0 +1,98 @@
+import { PatternError } from '../errors.js';
+import { CATEGORIES, type CompiledRule, type PatternRule } from './types.js';
+import { findNestedQuantifier, findUnboundedQuantifier } from './regex-safety.js';
+
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const ENV_VAR = /^[A-Z][A-Z0-9_]*$/;
+const ALLOWED_FLAGS = /^[imsu]*$/;
+
+export interface CompileOptions {
+  /** Where the rule was read from, for error messages: "patterns/github.json" or ".leakguardrc". */
+  origin: string;
+  /** Built-in rules must use bounded quantifiers only; user rules are checked for nested ones. */
+  builtin: boolean;
+}
+
+/**
+ * Validate one raw rule and compile it. Throws a PatternError that names the rule and the origin,
+ * so that a broken rule in a user's config is an exit-2 message, not a crash.
+ */
+export function compileRule(raw: unknown, opts: CompileOptions): CompiledRule {
+  const where = (id: string | undefined, field: string, expected: string): PatternError =>
+    new PatternError(
+      `Rule ${id ? `"${id}"` : '(without an id)'} in ${opts.origin} has an invalid "${field}": expected ${expected}; fix that field or remove the rule.`,
+    );
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new PatternError(`A rule in ${opts.origin} is not an object; each rule must be an object such as {"id": "my-token", "description": "...", "regex": "..."}.`);
+  }
+  const r = raw as Partial<PatternRule> & Record<string, unknown>;
+  const id = typeof r.id === 'string' ? r.id : undefined;
+  if (!id || !ID.test(id)) throw where(id, 'id', 'a kebab-case string such as "acme-api-token"');
+  if (typeof r.description !== 'string' || r.description.trim() === '') throw where(id, 'description', 'a non-empty string');
+  if (typeof r.regex !== 'string' || r.regex === '') throw where(id, 'regex', 'a non-empty string');
+  const flags = r.flags ?? '';
+  if (typeof flags !== 'string' || !ALLOWED_FLAGS.test(flags)) throw where(id, 'flags', 'a string made of i, m, s and u');
+  const keywords = r.keywords ?? [];
+  if (!Array.isArray(keywords) || keywords.some((k) => typeof k !== 'string' || k.length === 0)) {
+    throw where(id, 'keywords', 'an array of non-empty strings');
+  }
+  if (opts.builtin && keywords.length === 0) throw where(id, 'keywords', 'at least one keyword for the prefilter');
+  const category = r.category ?? 'generic';
+  if (!CATEGORIES.includes(category)) throw where(id, 'category', `one of ${CATEGORIES.join(', ')}`);
+  const envVar = r.envVar ?? 'SECRET';
+  if (typeof envVar !== 'string' || !ENV_VAR.test(envVar)) throw where(id, 'envVar', 'an UPPER_SNAKE_CASE name such as "ACME_API_TOKEN"');
+  if (r.entropy !== undefined && (typeof r.entropy !== 'number' || r.entropy < 0 || r.entropy > 8)) {
+    throw where(id, 'entropy', 'a number of bits per character between 0 and 8');
+  }
+
+  const nested = findNestedQuantifier(r.regex);
+  if (nested) {
+    throw new PatternError(`Rule "${id}" in ${opts.origin} has a regex that can backtrack catastrophically (${nested}); bound the inner repetition, for example [a-z]{1,40} instead of [a-z]+.`);
+  }
+  if (opts.builtin) {
+    const unbounded = findUnboundedQuantifier(r.regex);
+    if (unbounded) throw where(id, 'regex', `bounded quantifiers only (found "${unbounded}"); use {0,N} instead of * or +`);
+  }
+
+  let regex: RegExp;
+  try {
+    regex = new RegExp(r.regex, `${flags}gd`);
+  } catch (error) {
+    throw new PatternError(`Rule "${id}" in ${opts.origin} has a regex that does not compile (${(error as Error).message}); fix the regex or remove the rule.`);
+  }
+  const secretGroup = r.secretGroup ?? 0;
+  const groupCount = new RegExp(`${r.regex}|`, flags).exec('')!.length - 1;
+  if (typeof secretGroup === 'number') {
+    if (!Number.isInteger(secretGroup) || secretGroup < 0 || secretGroup > groupCount) {
+      throw where(id, 'secretGroup', `a capture group number between 0 and ${groupCount}`);
+    }
+  } else if (typeof secretGroup !== 'string' || !r.regex.includes(`(?<${secretGroup}>`)) {
+    throw where(id, 'secretGroup', 'a group number or the name of a named group in the regex');
+  }
+  const allow = (r.allow ?? []).map((source, i) => {
+    try {
+      return new RegExp(source);
+    } catch (error) {
+      throw where(id, `allow[${i}]`, `a regex that compiles (${(error as Error).message})`);
+    }
+  });
+  const examples = r.examples ?? { match: [], noMatch: [] };
+  return {
+    id,
+    description: r.description,
+    provider: typeof r.provider === 'string' ? r.provider : 'custom',
+    category,
+    regex,
+    keywords: [...new Set(keywords.map((k) => k.toLowerCase()))],
+    secretGroup,
+    entropy: r.entropy,
+    validate: r.validate,
+    allow,
+    envVar,
+    revokeUrl: r.revokeUrl,
+    strict: r.strict === true,
+    decode: r.decode,
+    origin: opts.origin,
+    examples: { match: examples.match ?? [], noMatch: examples.noMatch ?? [] },
+  };
+}

@@ -1,0 +1,41 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { PatternError } from '../errors.js';
+import { compileRule } from './compile-rule.js';
+import type { CompiledRule, PatternFile } from './types.js';
+
+/** The patterns/ folder shipped beside dist/ (and beside src/ in a checkout). */
+export const PATTERNS_DIR = fileURLToPath(new URL('../../patterns/', import.meta.url));
+
+let cache: CompiledRule[] | undefined;
+
+/** Read, validate and compile every built-in rule once per process. */
+export function loadBuiltinRules(dir = PATTERNS_DIR): CompiledRule[] {
+  if (cache && dir === PATTERNS_DIR) return cache;
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.endsWith('.json') && n !== 'schema.json').sort();
+  } catch (error) {
+    throw new PatternError(`The built-in rules folder ${dir} cannot be read (${(error as Error).message}); reinstall leakguard.`);
+  }
+  const rules: CompiledRule[] = [];
+  const ids = new Set<string>();
+  for (const name of names) {
+    const origin = `patterns/${name}`;
+    let file: PatternFile;
+    try {
+      file = JSON.parse(readFileSync(dir + name, 'utf8')) as PatternFile;
+    } catch (error) {
+      throw new PatternError(`The rule file ${origin} is not valid JSON (${(error as Error).message}); fix it or reinstall leakguard.`);
+    }
+    if (!Array.isArray(file.rules)) throw new PatternError(`The rule file ${origin} has no "rules" array; add one or remove the file.`);
+    for (const raw of file.rules) {
+      const rule = compileRule(raw, { origin, builtin: true });
+      if (ids.has(rule.id)) throw new PatternError(`The rule id "${rule.id}" in ${origin} is used twice; give one of them another id.`);
+      ids.add(rule.id);
+      rules.push(rule);
+    }
+  }
+  if (dir === PATTERNS_DIR) cache = rules;
+  return rules;
+}

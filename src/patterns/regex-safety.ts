@@ -1,0 +1,106 @@
+/**
+ * Static checks on a regex source, for rules we do not control (user config) and for our own
+ * (bounded quantifiers). Pure string analysis: no regex is executed here.
+ */
+
+interface Group {
+  /** Did anything inside this group carry a quantifier? */
+  hasQuantifier: boolean;
+  /** Did anything inside carry an unbounded quantifier (*, +, {n,})? */
+  hasUnbounded: boolean;
+}
+
+/** Describe why a regex source could backtrack catastrophically, or return undefined. */
+export function findNestedQuantifier(source: string): string | undefined {
+  const stack: Group[] = [{ hasQuantifier: false, hasUnbounded: false }];
+  let lastClosed: Group | undefined;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '\\') {
+      i++;
+      lastClosed = undefined;
+      continue;
+    }
+    if (ch === '[') {
+      // skip a character class
+      i++;
+      if (source[i] === '^') i++;
+      if (source[i] === ']') i++;
+      while (i < source.length && source[i] !== ']') {
+        if (source[i] === '\\') i++;
+        i++;
+      }
+      lastClosed = undefined;
+      continue;
+    }
+    if (ch === '(') {
+      stack.push({ hasQuantifier: false, hasUnbounded: false });
+      lastClosed = undefined;
+      continue;
+    }
+    if (ch === ')') {
+      const group = stack.pop();
+      if (!group || stack.length === 0) return undefined; // unbalanced: the RegExp compiler reports it
+      lastClosed = group;
+      const parent = stack[stack.length - 1]!;
+      parent.hasQuantifier ||= group.hasQuantifier;
+      parent.hasUnbounded ||= group.hasUnbounded;
+      continue;
+    }
+    const quant = readQuantifier(source, i);
+    if (quant) {
+      const top = stack[stack.length - 1]!;
+      if (lastClosed && quant.unbounded && lastClosed.hasUnbounded) {
+        return `a repeated group that itself repeats without bound near "${source.slice(Math.max(0, i - 20), i + 1)}"`;
+      }
+      top.hasQuantifier = true;
+      top.hasUnbounded ||= quant.unbounded;
+      i += quant.length - 1;
+      lastClosed = undefined;
+      continue;
+    }
+    lastClosed = undefined;
+  }
+  return undefined;
+}
+
+/** Return the first unbounded quantifier in the source, if any (built-in rules must be bounded). */
+export function findUnboundedQuantifier(source: string): string | undefined {
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '\\') {
+      i++;
+      continue;
+    }
+    if (ch === '[') {
+      i++;
+      if (source[i] === '^') i++;
+      if (source[i] === ']') i++;
+      while (i < source.length && source[i] !== ']') {
+        if (source[i] === '\\') i++;
+        i++;
+      }
+      continue;
+    }
+    const quant = readQuantifier(source, i);
+    if (quant?.unbounded) return source.slice(Math.max(0, i - 15), i + quant.length);
+    if (quant) i += quant.length - 1;
+  }
+  return undefined;
+}
+
+function readQuantifier(source: string, i: number): { length: number; unbounded: boolean } | undefined {
+  const ch = source[i];
+  if (ch === '*' || ch === '+') return { length: source[i + 1] === '?' ? 2 : 1, unbounded: true };
+  if (ch === '?') {
+    // "(?:", "(?=" etc. are group syntax, not quantifiers
+    if (source[i - 1] === '(') return undefined;
+    return { length: 1, unbounded: false };
+  }
+  if (ch === '{') {
+    const m = /^\{(\d+)(,(\d*))?\}\??/.exec(source.slice(i));
+    if (!m) return undefined;
+    return { length: m[0].length, unbounded: m[2] !== undefined && m[3] === '' };
+  }
+  return undefined;
+}

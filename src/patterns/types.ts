@@ -1,0 +1,71 @@
+/** The shape of one rule as written in patterns/*.json (data, not code). */
+export interface PatternRule {
+  id: string;
+  description: string;
+  provider: string;
+  category: Category;
+  regex: string;
+  flags?: string;
+  keywords: string[];
+  secretGroup?: number | string;
+  entropy?: number;
+  /** Named checksum or structure validator applied to the secret (see src/detect/validators.ts). */
+  validate?: string;
+  /** Regexes that, when one matches the secret, mark it as a documented example or placeholder. */
+  allow?: string[];
+  envVar: string;
+  revokeUrl?: string;
+  /** Findings of this rule are reported even when the generic placeholder heuristics would drop them. */
+  strict?: boolean;
+  /** How the secret is encoded in the match, decoded before validation ("base64", "percent"). */
+  decode?: string;
+  examples: { match: string[]; noMatch: string[] };
+}
+
+export interface PatternFile {
+  $schema?: string;
+  family: string;
+  description?: string;
+  rules: PatternRule[];
+}
+
+export const CATEGORIES = [
+  'cloud',
+  'paas',
+  'vcs',
+  'ci',
+  'registry',
+  'comms',
+  'payments',
+  'ai',
+  'observability',
+  'saas',
+  'database',
+  'private-key',
+  'jwt',
+  'connection-string',
+  'credential-file',
+  'generic',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** A rule after validation and compilation: what the detectors run. */
+export interface CompiledRule {
+  id: string;
+  description: string;
+  provider: string;
+  category: Category;
+  regex: RegExp;
+  keywords: readonly string[];
+  secretGroup: number | string;
+  entropy: number | undefined;
+  validate: string | undefined;
+  allow: readonly RegExp[];
+  envVar: string;
+  revokeUrl: string | undefined;
+  strict: boolean;
+  decode: string | undefined;
+  /** Where the rule came from: a pattern file or the user's config. */
+  origin: string;
+  examples: { match: readonly string[]; noMatch: readonly string[] };
+}
