@@ -19,8 +19,10 @@ export interface DetectorOptions {
 export class Detector {
   private readonly index: KeywordIndex<CompiledRule>;
   readonly rules: readonly CompiledRule[];
+  private readonly options: DetectorOptions;
 
-  constructor(private readonly options: DetectorOptions) {
+  constructor(options: DetectorOptions) {
+    this.options = options;
     this.rules = options.rules;
     this.index = new KeywordIndex(options.rules.map((rule) => ({ keywords: rule.keywords, value: rule })));
   }

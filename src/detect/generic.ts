@@ -71,8 +71,6 @@ const KEY_QUALIFIERS = new Set([
   'trigger', 'upload', 'push', 'registration', 'enc', 'mac', 'verify', 'verification', 'otp', 'totp', 'mfa', 'recovery', 'security', 'secure',
   'tls', 'ssl', 'ssh', 'gpg', 'pgp', 'rsa', 'ec', 'ecdsa', 'ed25519', 'cert', 'sshkey', 'base',
 ]);
-/** Names that are about a secret without holding one (public keys, key ids, lengths, urls...). */
-const NOT_SECRET = new Set(['public', 'publishable', 'pub', 'id', 'ids', 'name', 'names', 'file', 'path', 'url', 'uri', 'type', 'length', 'len']);
 
 function splitWords(name: string): string[] {
   return name

@@ -1,11 +1,12 @@
 /** Maps offsets in a fragment's text to 1-based lines and columns of the file. */
 export class LineMap {
   private readonly starts: number[] = [0];
+  private readonly text: string;
+  private readonly firstLine: number;
 
-  constructor(
-    private readonly text: string,
-    private readonly firstLine: number,
-  ) {
+  constructor(text: string, firstLine: number) {
+    this.text = text;
+    this.firstLine = firstLine;
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
   }
 

@@ -50,6 +50,17 @@ function jwt(secret: string): boolean {
   }
 }
 
+/** A Supabase service-role key: a valid JWT whose payload carries "role": "service_role". */
+function jwtServiceRole(secret: string): boolean {
+  if (!jwt(secret)) return false;
+  try {
+    const p = JSON.parse(decodeBase64(secret.split('.')[1] ?? '') ?? '') as Record<string, unknown>;
+    return p.role === 'service_role';
+  } catch {
+    return false;
+  }
+}
+
 /** HTTP Basic credentials: base64 of "user:password" with a non-empty password. */
 function basicAuth(secret: string): boolean {
   const text = decodeBase64(secret);
@@ -78,6 +89,7 @@ function uuid(secret: string): boolean {
 export const VALIDATORS: Readonly<Record<string, Validator>> = {
   'crc32-base62': crc32Base62,
   jwt,
+  'jwt-service-role': jwtServiceRole,
   'basic-auth': basicAuth,
   'base64-private-key': base64PrivateKey,
   'base64-printable': base64Printable,

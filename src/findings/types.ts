@@ -43,6 +43,8 @@ export interface Finding extends Candidate {
   fingerprint: string;
   secretHash: string;
   suggestion: Suggestion;
+  /** The file is excluded by .gitignore and was added anyway (git add -f). */
+  gitignored: boolean;
 }
 
 export interface Suppressed {

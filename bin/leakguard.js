@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// The bin only maps the CLI's result to an exit code; a crash is exit 2, never 0 or 1.
+import { readFileSync } from 'node:fs';
+
+const readStdin = async () => {
+  if (process.stdin.isTTY) return '';
+  const chunks = [];
+  for await (const chunk of process.stdin) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
+};
+
+try {
+  const { run } = await import('../dist/cli/run.js');
+  process.exitCode = await run(process.argv.slice(2), {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    stdin: readStdin,
+    env: process.env,
+    cwd: process.cwd(),
+    isTTY: !!process.stdout.isTTY,
+    stderrIsTTY: !!process.stderr.isTTY,
+  });
+} catch (error) {
+  const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  process.stderr.write(`leakguard ${version} could not start (${error?.message ?? error}); reinstall it (npm install leakguard) and try again.\n`);
+  process.exitCode = 2;
+}

@@ -1,0 +1,187 @@
+import { readFileSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { LeakguardError, UsageError } from '../errors.js';
+import { crashText, isImportant, noticeText, skipText, summaryText } from '../messages.js';
+import { reporterFor } from '../reporters/index.js';
+import { scan, type ScanRequest, type ScanResult } from '../scan.js';
+import { ExitCode } from './exit-code.js';
+import { helpText, parseCli, type ParsedArgs } from './options.js';
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  stdin: () => Promise<string>;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  isTTY: boolean;
+  stderrIsTTY: boolean;
+}
+
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** The CLI: parse, run, report. Returns the exit code; only the bin sets process.exitCode. */
+export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
+  try {
+    const args = parseCli(argv);
+    if (args.values.help) {
+      io.stdout(helpText(args.command, version()));
+      return ExitCode.Clean;
+    }
+    if (args.values.version) {
+      io.stdout(`${version()}\n`);
+      return ExitCode.Clean;
+    }
+    switch (args.command) {
+      case 'rules':
+        return await (await import('./rules-command.js')).rulesCommand(args, io);
+      case 'baseline':
+        return await (await import('./baseline-command.js')).baselineCommand(args, io);
+      case 'install':
+      case 'uninstall':
+        return await (await import('./install-command.js')).installCommand(args, io);
+      default:
+        return await scanCommand(args, io);
+    }
+  } catch (error) {
+    if (error instanceof LeakguardError) {
+      io.stderr(`leakguard: ${error.message}\n`);
+      return ExitCode.Fatal;
+    }
+    io.stderr(`${crashText(safeVersion(), error)}\n`);
+    return ExitCode.Fatal;
+  }
+}
+
+function safeVersion(): string {
+  try {
+    return version();
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** Build the scan request from the options (shared with `leakguard baseline`). */
+export async function scanRequestFrom(args: ParsedArgs, io: Io, forBaseline = false): Promise<ScanRequest> {
+  const v = args.values;
+  const env = io.env;
+  let mode: ScanRequest['mode'] = 'staged';
+  let paths = args.positionals;
+  const request: ScanRequest = {
+    mode,
+    cwd: io.cwd,
+    paths,
+    configPath: v.config as string | undefined,
+    inlineAllow: !v['no-inline-allow'],
+    baseline: forBaseline || v['no-baseline'] ? false : (v.baseline as string | undefined),
+    useGitignore: !v['no-gitignore'],
+    maxFileSize: parseSize(v['max-file-size'] as string | undefined),
+  };
+  const historyFlags = ['all-commits', 'range', 'pre-push'].filter((k) => v[k] !== undefined);
+  if (historyFlags.length > 1) throw new UsageError(`--${historyFlags.join(' and --')} cannot be combined; pick one history mode.`);
+  if (v.staged && historyFlags.length) throw new UsageError(`--staged and --${historyFlags[0]} cannot be combined; pick one mode.`);
+  if (v['pre-commit-framework']) {
+    const from = env.PRE_COMMIT_FROM_REF ?? env.PRE_COMMIT_SOURCE;
+    const to = env.PRE_COMMIT_TO_REF ?? env.PRE_COMMIT_ORIGIN;
+    if (from && to) {
+      mode = 'history';
+      request.history = { kind: 'range', range: `${from}..${to}`, allOccurrences: false };
+      paths = [];
+    } else if (env.GIT_INDEX_FILE) {
+      mode = 'staged';
+    } else {
+      if (paths.length === 0) throw new UsageError('the pre-commit framework passed no file names; check pass_filenames in your hook config.');
+      mode = 'files';
+    }
+  } else if (historyFlags.length) {
+    mode = 'history';
+    if (paths.length) throw new UsageError(`PATH arguments cannot be combined with --${historyFlags[0]}; scan history or files, not both.`);
+    if (v['all-commits']) request.history = { kind: 'all', allOccurrences: !!v['all-occurrences'] };
+    else if (v.range !== undefined) {
+      if (!String(v.range).trim()) throw new UsageError('--range needs a revision range, for example --range origin/main..HEAD.');
+      request.history = { kind: 'range', range: String(v.range), allOccurrences: !!v['all-occurrences'] };
+    } else request.history = { kind: 'pre-push', prePushInput: await io.stdin(), allOccurrences: !!v['all-occurrences'] };
+  } else if (v.staged || paths.length === 0) {
+    mode = forBaseline && paths.length === 0 && !v.staged ? 'files' : 'staged';
+  } else {
+    mode = 'files';
+  }
+  request.mode = mode;
+  request.paths = paths;
+  return request;
+}
+
+function parseSize(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const m = /^(\d+)\s*([kmg]i?b?)?$/i.exec(value.trim());
+  if (!m) throw new UsageError(`--max-file-size takes a number of bytes such as 20000000 or 20M, not "${value}".`);
+  const unit = (m[2] ?? '').toLowerCase()[0];
+  const mult = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
+  return Number(m[1]) * mult;
+}
+
+async function scanCommand(args: ParsedArgs, io: Io): Promise<ExitCode> {
+  const v = args.values;
+  const request = await scanRequestFrom(args, io);
+  if (request.mode === 'history' && io.stderrIsTTY && !v.quiet) request.onProgress = progressPrinter(io);
+  const result = await scan(request);
+  return report(result, args, io);
+}
+
+export async function report(result: ScanResult, args: ParsedArgs, io: Io): Promise<ExitCode> {
+  const v = args.values;
+  const color = args.format === 'text' && !v['no-color'] && !io.env.NO_COLOR && !v.output && io.isTTY;
+  const reporter = await reporterFor(args.format);
+  const text = reporter(result, {
+    redact: !v['no-redact'],
+    color,
+    verbose: !!v.verbose,
+    showSuppressed: !!v['show-suppressed'],
+    version: version(),
+  });
+  if (v.output) await writeAtomic(resolve(io.cwd, v.output as string), text);
+  else if (text) io.stdout(text);
+
+  const failures = result.skipped.filter((s) => s.reason === 'unreadable');
+  for (const s of result.skipped) {
+    if (s.reason === 'too-large' || s.reason === 'unreadable' || v.verbose) io.stderr(`leakguard: ${skipText(s)}\n`);
+  }
+  for (const n of result.notices) if (v.verbose || isImportant(n)) io.stderr(`leakguard: ${noticeText(n)}\n`);
+  if (v['show-suppressed'] && args.format === 'text') {
+    for (const s of result.suppressed) io.stderr(`leakguard: suppressed ${s.finding.file}:${s.finding.line}:${s.finding.column} ${s.finding.ruleId} by ${s.reason}\n`);
+  }
+  if (!v.quiet && args.format === 'text') io.stderr(`${summaryText(result)}\n`);
+  if (failures.length) {
+    io.stderr(`leakguard: ${failures.length} file${failures.length === 1 ? '' : 's'} could not be read, so this scan is incomplete; fix the errors above and run it again.\n`);
+    return ExitCode.Fatal;
+  }
+  return result.findings.length ? ExitCode.Findings : ExitCode.Clean;
+}
+
+async function writeAtomic(path: string, text: string): Promise<void> {
+  const tmp = resolve(dirname(path), `.${process.pid}.leakguard.tmp`);
+  try {
+    await writeFile(tmp, text, 'utf8');
+    await rename(tmp, path);
+  } catch (error) {
+    throw new LeakguardError(`Could not write ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); check that its folder exists and is writable.`);
+  }
+}
+
+function progressPrinter(io: Io): (p: { commitsDone: number; commitsTotal: number | undefined; startedAt: number }) => void {
+  let last = 0;
+  return (p) => {
+    const now = performance.now();
+    if (now - last < 250 && p.commitsDone !== p.commitsTotal) return;
+    last = now;
+    const secs = (now - p.startedAt) / 1000;
+    const rate = secs > 0 ? p.commitsDone / secs : 0;
+    const eta = p.commitsTotal && rate > 0 ? Math.max(0, (p.commitsTotal - p.commitsDone) / rate) : undefined;
+    const total = p.commitsTotal ? `/${p.commitsTotal}` : '';
+    io.stderr(`\r\u001b[2Kleakguard: ${p.commitsDone}${total} commits, ${rate.toFixed(0)}/s${eta !== undefined ? `, ETA ${Math.ceil(eta)} s` : ''}`);
+    if (p.commitsDone === p.commitsTotal) io.stderr('\r\u001b[2K');
+  };
+}

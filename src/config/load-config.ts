@@ -1,0 +1,64 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ConfigError } from '../errors.js';
+
+export interface RawConfig {
+  filepath: string | undefined;
+  config: unknown;
+  /** Code config files present in the repository but not loaded (never executed implicitly). */
+  ignoredCodeConfigs: string[];
+}
+
+/** Data-only config files, searched at the repository root in this order. */
+export const CONFIG_FILES = ['.leakguardrc', '.leakguardrc.json', '.leakguardrc.yaml', '.leakguardrc.yml', 'leakguard.config.json'];
+const CODE_CONFIGS = ['leakguard.config.js', 'leakguard.config.mjs', 'leakguard.config.cjs', '.leakguardrc.js', '.leakguardrc.cjs', '.leakguardrc.mjs'];
+
+/**
+ * Find and read the config. With --config, that file is loaded (it may be .js/.mjs/.cjs, since the
+ * user named it). Otherwise only data files at the repository root are considered: a
+ * leakguard.config.js in a scanned repository is never executed. cosmiconfig is imported only
+ * when a config file exists, so the hook pays nothing for it otherwise.
+ */
+export async function loadRawConfig(root: string, explicit: string | undefined): Promise<RawConfig> {
+  const ignoredCodeConfigs = CODE_CONFIGS.filter((name) => existsSync(join(root, name)));
+  if (explicit) {
+    const filepath = resolve(explicit);
+    if (!existsSync(filepath)) throw new ConfigError(`The config file ${explicit} does not exist; check the path given to --config.`);
+    return { filepath, config: await loadWithCosmiconfig(root, filepath), ignoredCodeConfigs: [] };
+  }
+  const found = CONFIG_FILES.find((name) => existsSync(join(root, name)));
+  if (found) {
+    const filepath = join(root, found);
+    return { filepath, config: await loadWithCosmiconfig(root, filepath), ignoredCodeConfigs };
+  }
+  const pkgPath = join(root, 'package.json');
+  if (existsSync(pkgPath)) {
+    let pkg: unknown;
+    try {
+      pkg = JSON.parse(readFileSync(pkgPath, 'utf8'));
+    } catch {
+      // a broken package.json is not ours to judge unless it holds our key; look for it textually
+      if (/"leakguard"\s*:\s*\{/.test(readFileSync(pkgPath, 'utf8'))) {
+        throw new ConfigError(`${pkgPath} has a "leakguard" key but is not valid JSON; fix the JSON syntax in package.json.`);
+      }
+      return { filepath: undefined, config: undefined, ignoredCodeConfigs };
+    }
+    if (pkg && typeof pkg === 'object' && 'leakguard' in pkg) {
+      return { filepath: `${pkgPath}#leakguard`, config: (pkg as Record<string, unknown>).leakguard, ignoredCodeConfigs };
+    }
+  }
+  return { filepath: undefined, config: undefined, ignoredCodeConfigs };
+}
+
+async function loadWithCosmiconfig(root: string, filepath: string): Promise<unknown> {
+  const { cosmiconfig } = await import('cosmiconfig');
+  const explorer = cosmiconfig('leakguard', { stopDir: root, searchStrategy: 'none' });
+  try {
+    const result = await explorer.load(filepath);
+    if (!result || result.isEmpty) return {};
+    return result.config;
+  } catch (error) {
+    const reason = ((error as Error).message.split('\n')[0] ?? '').replace(/\s+/g, ' ').trim();
+    throw new ConfigError(`The config file ${filepath} cannot be parsed (${reason}); fix its syntax or remove it.`, { cause: error });
+  }
+}

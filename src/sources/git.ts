@@ -1,0 +1,129 @@
+import { spawn } from 'node:child_process';
+import { GitError } from '../errors.js';
+
+/**
+ * The one place leakguard runs git. Every call gets the same safety settings, so that the user's
+ * git configuration cannot change what is scanned: no external diff or textconv, no colour, fixed
+ * a/ b/ prefixes, unquoted non-ASCII paths, no submodule recursion, no CRLF conversion.
+ *
+ * The hot paths (the staged hook, history streams) spawn git directly: simple-git buffers whole
+ * outputs and costs ~30 ms to import, a third of the hook's budget. simple-git serves the
+ * one-off plumbing of `leakguard install` (see src/hooks/).
+ */
+export const SAFE_CONFIG = [
+  '-c', 'core.quotepath=off',
+  '-c', 'submodule.recurse=false',
+  '-c', 'diff.noprefix=false',
+  '-c', 'diff.mnemonicPrefix=false',
+  '-c', 'diff.external=',
+  '-c', 'diff.relative=false',
+  '-c', 'color.ui=never',
+  '-c', 'core.autocrlf=false',
+  '-c', 'core.safecrlf=false',
+  '-c', 'log.showSignature=false',
+  '-c', 'diff.renames=true',
+] as const;
+
+/** Flags every diff or log -p call carries. */
+export const DIFF_FLAGS = ['--no-ext-diff', '--no-textconv', '--no-color', '--src-prefix=a/', '--dst-prefix=b/', '-U0'] as const;
+
+function gitEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.GIT_EXTERNAL_DIFF;
+  delete env.GIT_DIFF_OPTS;
+  delete env.GIT_PAGER;
+  env.GIT_TERMINAL_PROMPT = '0';
+  env.LC_ALL = 'C';
+  return env;
+}
+
+export interface GitResult {
+  stdout: string;
+  stderr: string;
+  code: number;
+}
+
+/** Run git and collect its output. Rejects with GitError when git cannot be started. */
+export function runGit(args: readonly string[], cwd: string, input?: string): Promise<GitResult> {
+  return new Promise((resolve, reject) => {
+    let child;
+    try {
+      child = spawn('git', [...SAFE_CONFIG, ...args], { cwd, env: gitEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+    } catch (error) {
+      reject(new GitError(`git could not be started (${(error as Error).message}); install git and make sure it is on PATH.`, { cause: error }));
+      return;
+    }
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.on('error', (error) =>
+      reject(new GitError(`git could not be started (${error.message}); install git and make sure it is on PATH.`, { cause: error })),
+    );
+    child.on('close', (code) =>
+      resolve({ stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), code: code ?? 1 }),
+    );
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(input ?? '');
+  });
+}
+
+/** Run git and return stdout, or throw a GitError naming the command and git's own message. */
+export async function git(args: readonly string[], cwd: string, input?: string): Promise<string> {
+  const result = await runGit(args, cwd, input);
+  if (result.code !== 0) throw gitFailure(args, result.stderr);
+  return result.stdout;
+}
+
+export function gitFailure(args: readonly string[], stderr: string): GitError {
+  const said = stderr.trim().split('\n').filter(Boolean).pop() ?? 'no message';
+  return new GitError(`git ${args.filter((a) => !a.startsWith('--format')).slice(0, 4).join(' ')} failed (${said}); fix the repository or run leakguard from a working git checkout.`);
+}
+
+/**
+ * Stream git's stdout as lines (without the newline; a trailing \r is kept for the parser).
+ * Decoding is lossy UTF-8 so non-UTF-8 bytes never stop a scan. Throws GitError at the end when
+ * git exits non-zero, so a broken repository is never reported as clean.
+ */
+export async function* streamGitLines(args: readonly string[], cwd: string): AsyncGenerator<string> {
+  const child = spawn('git', [...SAFE_CONFIG, ...args], { cwd, env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  const err: Buffer[] = [];
+  child.stderr.on('data', (b: Buffer) => {
+    if (err.length < 64) err.push(b);
+  });
+  const exited = new Promise<number>((resolve, reject) => {
+    child.on('error', (error) =>
+      reject(new GitError(`git could not be started (${error.message}); install git and make sure it is on PATH.`, { cause: error })),
+    );
+    child.on('close', (code) => resolve(code ?? 1));
+  });
+  const decoder = new TextDecoder('utf-8', { fatal: false });
+  let pending = '';
+  try {
+    for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
+      pending += decoder.decode(chunk, { stream: true });
+      let start = 0;
+      for (let nl = pending.indexOf('\n'); nl !== -1; nl = pending.indexOf('\n', start)) {
+        yield pending.slice(start, nl);
+        start = nl + 1;
+      }
+      pending = pending.slice(start);
+    }
+    pending += decoder.decode();
+    if (pending) yield pending;
+  } finally {
+    if (child.exitCode === null) child.kill();
+  }
+  const code = await exited;
+  if (code !== 0) throw gitFailure(args, Buffer.concat(err).toString('utf8'));
+}
+
+export async function repoRoot(cwd: string): Promise<string | undefined> {
+  const result = await runGit(['rev-parse', '--show-toplevel'], cwd);
+  return result.code === 0 ? result.stdout.trim() : undefined;
+}
+
+export async function hasHead(cwd: string): Promise<boolean> {
+  const result = await runGit(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], cwd);
+  return result.code === 0;
+}

@@ -1,0 +1,222 @@
+/**
+ * A streaming parser for `git diff -U0` / `git log -p -U0` output (also combined diffs of merges).
+ * It turns lines into added-line hunks, and reports binary files, submodules and symlinks.
+ * Pure: it never runs git.
+ */
+
+export interface DiffFileEvent {
+  type: 'file';
+  path: string;
+  /** binary, submodule or symlink files have no text hunks. */
+  skip?: 'binary' | 'submodule' | 'symlink';
+  deleted: boolean;
+}
+
+export interface DiffHunkEvent {
+  type: 'hunk';
+  path: string;
+  startLine: number;
+  lines: string[];
+}
+
+export type DiffEvent = DiffFileEvent | DiffHunkEvent;
+
+/** Undo git's C-style quoting of a path: "a/tab\there/\303\251.txt" -> a/tab	here/é.txt */
+export function unquotePath(raw: string): string {
+  if (!raw.startsWith('"')) return raw;
+  const bytes: number[] = [];
+  const simple: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, '\\': 92 };
+  for (let i = 1; i < raw.length - 1; i++) {
+    const ch = raw[i]!;
+    if (ch === '\\') {
+      const next = raw[i + 1]!;
+      if (/[0-7]/.test(next)) {
+        bytes.push(parseInt(raw.slice(i + 1, i + 4), 8));
+        i += 3;
+      } else {
+        bytes.push(simple[next] ?? next.charCodeAt(0));
+        i += 1;
+      }
+    } else {
+      for (const b of Buffer.from(ch, 'utf8')) bytes.push(b);
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+function stripPrefix(path: string, prefix: 'a/' | 'b/'): string {
+  const unquoted = unquotePath(path);
+  return unquoted.startsWith(prefix) ? unquoted.slice(2) : unquoted;
+}
+
+/** Paths from `diff --git a/X b/Y` when there are no ---/+++ lines (binary, mode-only, empty files). */
+export function pathFromDiffGit(rest: string): string {
+  if (rest.startsWith('"')) {
+    const end = findQuoteEnd(rest, 0);
+    const second = rest.slice(end + 2);
+    return stripPrefix(second, 'b/');
+  }
+  // unquoted: "a/P b/P" when unchanged; split in the middle
+  if ((rest.length - 1) % 2 === 0) {
+    const half = (rest.length - 1) / 2;
+    const a = rest.slice(0, half);
+    const b = rest.slice(half + 1);
+    if (a.slice(2) === b.slice(2)) return b.slice(2);
+  }
+  const idx = rest.lastIndexOf(' b/');
+  return idx >= 0 ? rest.slice(idx + 3) : rest;
+}
+
+function findQuoteEnd(s: string, start: number): number {
+  for (let i = start + 1; i < s.length; i++) {
+    if (s[i] === '\\') i++;
+    else if (s[i] === '"') return i;
+  }
+  return s.length - 1;
+}
+
+/**
+ * Parse lines of diff output. `onLine` returns events as they complete; call `flush()` at the end
+ * (or before a new commit header) to close the last hunk.
+ */
+export class DiffParser {
+  private path: string | undefined;
+  private pendingPath: string | undefined;
+  private mode: 'header' | 'hunk' = 'header';
+  private skip: DiffFileEvent['skip'];
+  private deleted = false;
+  private announced = false;
+  private hunkStart = 0;
+  private nextLine = 0;
+  private hunkLines: string[] = [];
+  private hunkLineStart = 0;
+  /** Number of parents in a combined diff hunk (@@@ = 2). */
+  private parents = 1;
+  private readonly emit: (event: DiffEvent) => void;
+
+  constructor(emit: (event: DiffEvent) => void) {
+    this.emit = emit;
+  }
+
+  line(raw: string): void {
+    if (raw.startsWith('diff --git ') || raw.startsWith('diff --cc ') || raw.startsWith('diff --combined ')) {
+      this.closeFile();
+      const rest = raw.startsWith('diff --git ') ? raw.slice(11) : raw.slice(raw.indexOf(' ', 5) + 1);
+      this.pendingPath = raw.startsWith('diff --git ') ? pathFromDiffGit(rest) : unquotePath(rest);
+      this.mode = 'header';
+      return;
+    }
+    if (this.mode === 'header') {
+      this.header(raw);
+      return;
+    }
+    // inside hunks
+    if (raw.startsWith('@@')) {
+      this.startHunk(raw);
+      return;
+    }
+    const prefix = raw.slice(0, this.parents);
+    if (prefix.length === this.parents && /^[+ -]+$/.test(prefix)) {
+      if (!prefix.includes('-') && !prefix.includes(' ')) {
+        // added relative to every parent
+        if (this.hunkLines.length === 0) this.hunkLineStart = this.nextLine;
+        else if (this.hunkLineStart + this.hunkLines.length !== this.nextLine) {
+          this.flushHunk();
+          this.hunkLineStart = this.nextLine;
+        }
+        this.hunkLines.push(stripCr(raw.slice(this.parents)));
+        this.nextLine++;
+      } else if (!prefix.includes('-')) {
+        // context, or added relative to only some parents: present in the result, already in a parent
+        this.flushHunk();
+        this.nextLine++;
+      }
+      return;
+    }
+    if (raw.startsWith('\\')) return; // "\ No newline at end of file"
+    // anything else ends the file's hunks (a new header or commit follows)
+    this.closeFile();
+    this.mode = 'header';
+    this.header(raw);
+  }
+
+  private header(raw: string): void {
+    if (raw.startsWith('+++ ')) {
+      const target = raw.slice(4);
+      if (target === '/dev/null') this.deleted = true;
+      else this.pendingPath = stripPrefix(target.replace(/\t$/, ''), 'b/');
+      return;
+    }
+    if (raw.startsWith('rename to ') || raw.startsWith('copy to ')) {
+      this.pendingPath = unquotePath(raw.slice(raw.indexOf(' to ') + 4));
+      return;
+    }
+    if (raw.startsWith('deleted file mode')) {
+      this.deleted = true;
+      return;
+    }
+    if (/^(?:new file mode|new mode|index [0-9a-f,.]+) 160000/.test(raw) || /^index [0-9a-f]+\.\.[0-9a-f]+ 160000/.test(raw)) {
+      this.skip = 'submodule';
+      return;
+    }
+    if (/^(?:new file mode|new mode) 120000/.test(raw) || /^index [0-9a-f]+\.\.[0-9a-f]+ 120000/.test(raw)) {
+      this.skip = 'symlink';
+      return;
+    }
+    if (raw.startsWith('Binary files ') || raw === 'GIT binary patch') {
+      this.skip = 'binary';
+      this.announce();
+      return;
+    }
+    if (raw.startsWith('@@')) {
+      this.announce();
+      this.startHunk(raw);
+    }
+  }
+
+  private announce(): void {
+    if (this.announced || this.pendingPath === undefined) return;
+    this.path = this.pendingPath;
+    this.announced = true;
+    const event: DiffFileEvent = { type: 'file', path: this.path, deleted: this.deleted };
+    if (this.skip) event.skip = this.skip;
+    this.emit(event);
+  }
+
+  private startHunk(raw: string): void {
+    this.flushHunk();
+    const at = /^(@{2,}) (?:-[\d,]+ )+\+(\d+)(?:,(\d+))? @{2,}/.exec(raw);
+    this.parents = at ? at[1]!.length - 1 : 1;
+    this.hunkStart = at ? Number(at[2]) : 1;
+    this.nextLine = this.hunkStart;
+    this.mode = 'hunk';
+  }
+
+  private flushHunk(): void {
+    if (this.hunkLines.length && this.path !== undefined && !this.skip && !this.deleted) {
+      this.emit({ type: 'hunk', path: this.path, startLine: this.hunkLineStart, lines: this.hunkLines });
+    }
+    this.hunkLines = [];
+  }
+
+  private closeFile(): void {
+    this.announce();
+    this.flushHunk();
+    this.path = undefined;
+    this.pendingPath = undefined;
+    this.skip = undefined;
+    this.deleted = false;
+    this.announced = false;
+    this.parents = 1;
+    this.mode = 'header';
+  }
+
+  /** Close the current file (end of input, or a new commit starts). */
+  flush(): void {
+    this.closeFile();
+  }
+}
+
+function stripCr(line: string): string {
+  return line.endsWith('\r') ? line.slice(0, -1) : line;
+}

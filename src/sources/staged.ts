@@ -1,0 +1,21 @@
+import { DIFF_FLAGS, streamGitLines } from './git.js';
+import { diffToItems } from './diff-source.js';
+import type { Source } from './types.js';
+
+export interface StagedOptions {
+  root: string;
+  /** Restrict to these repo-relative paths (lint-staged passes them). */
+  paths: readonly string[];
+  maxFileSize: number;
+}
+
+/**
+ * The staged source: the added lines of the index against HEAD (git uses the empty tree when
+ * there is no commit yet). Honours GIT_INDEX_FILE, so partial commits made by `git commit FILE`
+ * are scanned as committed. Deleted files are left out; renames show only their changes.
+ */
+export function stagedSource(options: StagedOptions): Source {
+  const args = ['diff', '--cached', ...DIFF_FLAGS, '--find-renames', '--no-find-copies', '--diff-filter=ACMRT', '--ignore-submodules=none'];
+  if (options.paths.length) args.push('--', ...options.paths.map((p) => `:(literal)${p}`));
+  return diffToItems(streamGitLines(args, options.root), { maxFileSize: options.maxFileSize });
+}

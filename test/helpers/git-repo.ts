@@ -1,0 +1,81 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+
+/**
+ * Throwaway git repositories for tests: a temp dir, `git init -b main`, a fixed identity, no
+ * signing, no global or system config, removed afterwards. Refuses to touch the working checkout.
+ */
+export interface TempRepo {
+  dir: string;
+  git: (...args: string[]) => string;
+  /** Run git and return status and output without throwing. */
+  gitRaw: (args: string[], input?: string) => { status: number; stdout: string; stderr: string };
+  write: (path: string, content: string | Buffer) => void;
+  commit: (message: string) => string;
+  cleanup: () => void;
+}
+
+export const GIT_ENV: NodeJS.ProcessEnv = {
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_AUTHOR_NAME: 'Test Author',
+  GIT_AUTHOR_EMAIL: 'author@example.test',
+  GIT_COMMITTER_NAME: 'Test Author',
+  GIT_COMMITTER_EMAIL: 'author@example.test',
+  GIT_TERMINAL_PROMPT: '0',
+};
+
+export function testEnv(extra: NodeJS.ProcessEnv = {}, home?: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...GIT_ENV, NO_COLOR: '1', ...extra };
+  delete env.GIT_DIR;
+  delete env.GIT_INDEX_FILE;
+  delete env.GIT_WORK_TREE;
+  if (home) {
+    env.HOME = home;
+    env.XDG_CONFIG_HOME = join(home, '.config');
+  }
+  return env;
+}
+
+export function makeRepo(options: { initialCommit?: boolean } = {}): TempRepo {
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'leakguard-test-')));
+  if (resolve(dir) === resolve(process.cwd())) throw new Error('refusing to use the working directory as a test repository');
+  const home = join(dir, '..', `${dir.split('/').pop()}-home`);
+  mkdirSync(home, { recursive: true });
+  const env = testEnv({}, home);
+  const repoDir = join(dir, 'repo');
+  mkdirSync(repoDir);
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: repoDir, env, encoding: 'utf8' });
+  const gitRaw = (args: string[], input?: string) => {
+    const r = spawnSync('git', args, { cwd: repoDir, env, encoding: 'utf8', input });
+    return { status: r.status ?? 1, stdout: r.stdout, stderr: r.stderr };
+  };
+  git('init', '-q', '-b', 'main');
+  git('config', 'commit.gpgsign', 'false');
+  git('config', 'core.autocrlf', 'false');
+  const repo: TempRepo = {
+    dir: repoDir,
+    git,
+    gitRaw,
+    write(path, content) {
+      const full = join(repoDir, path);
+      mkdirSync(dirname(full), { recursive: true });
+      writeFileSync(full, content);
+    },
+    commit(message) {
+      git('add', '-A');
+      git('commit', '-q', '--no-verify', '--allow-empty', '-m', message);
+      return git('rev-parse', 'HEAD').trim();
+    },
+    cleanup() {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(home, { recursive: true, force: true });
+    },
+  };
+  if (options.initialCommit !== false) {
+    repo.write('README.md', '# test repository\n');
+    repo.commit('initial commit');
+  }
+  return repo;
+}
