@@ -45,7 +45,7 @@ export class Detector {
         const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
         for (const hit of detectGenericLine(line, language, fragment.file, this.options.entropy)) {
           const c = this.candidate(fragment, map, hit.ruleId, offset + hit.start, offset + hit.end, hit.value, 0);
-          c.keyName = hit.keyName;
+          c.keyName = YAML_LIKE.has(language) ? withYamlParent(hit.keyName, line, map, map.lineIndex(offset)) : hit.keyName;
           found.push(c);
         }
         offset += raw.length + 1;
@@ -76,6 +76,23 @@ export class Detector {
     if (fragment.commit) c.commit = fragment.commit;
     return c;
   }
+}
+
+const YAML_LIKE = new Set(['yaml', 'docker-compose', 'kubernetes', 'github-actions', 'gitlab-ci']);
+
+/** In YAML, `password:` under `db:` is the database password: name it DB_PASSWORD. */
+function withYamlParent(key: string, line: string, map: LineMap, index: number): string {
+  const indent = /^\s*/.exec(line)![0].length;
+  if (indent === 0 || /[_.-]/.test(key) || /[a-z][A-Z]/.test(key)) return key;
+  for (let i = index - 1; i >= 0; i--) {
+    const text = map.lineText(i) ?? '';
+    const m = /^(\s*)(?:- )?([A-Za-z][\w-]{0,40}):\s*$/.exec(text);
+    if (!text.trim()) continue;
+    const lineIndent = /^\s*/.exec(text)![0].length;
+    if (lineIndent >= indent) continue;
+    return m ? `${m[2]}_${key}` : key;
+  }
+  return key;
 }
 
 interface RuleHit {

@@ -89,6 +89,8 @@ export function findUnboundedQuantifier(source: string): string | undefined {
   return undefined;
 }
 
+const BRACE = /\{(\d+)(,(\d*))?\}\??/y;
+
 function readQuantifier(source: string, i: number): { length: number; unbounded: boolean } | undefined {
   const ch = source[i];
   if (ch === '*' || ch === '+') return { length: source[i + 1] === '?' ? 2 : 1, unbounded: true };
@@ -98,9 +100,37 @@ function readQuantifier(source: string, i: number): { length: number; unbounded:
     return { length: 1, unbounded: false };
   }
   if (ch === '{') {
-    const m = /^\{(\d+)(,(\d*))?\}\??/.exec(source.slice(i));
+    BRACE.lastIndex = i;
+    const m = BRACE.exec(source);
     if (!m) return undefined;
     return { length: m[0].length, unbounded: m[2] !== undefined && m[3] === '' };
   }
   return undefined;
+}
+
+/** Number of capture groups in a regex source, counted without compiling or running it. */
+export function countGroups(source: string): number {
+  let count = 0;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '\\') {
+      i++;
+      continue;
+    }
+    if (ch === '[') {
+      i++;
+      if (source[i] === '^') i++;
+      if (source[i] === ']') i++;
+      while (i < source.length && source[i] !== ']') {
+        if (source[i] === '\\') i++;
+        i++;
+      }
+      continue;
+    }
+    if (ch === '(') {
+      if (source[i + 1] !== '?') count++;
+      else if (source[i + 2] === '<' && source[i + 3] !== '=' && source[i + 3] !== '!') count++;
+    }
+  }
+  return count;
 }

@@ -89,7 +89,7 @@ function howToFix(result: ScanResult, c: Colors): string[] {
 
 function storeLine(ignored: boolean | undefined, gitignoreLine: string | undefined): string {
   if (ignored === true) return '.env (your .gitignore already excludes it).';
-  if (ignored === false) return `.env, and add the line "${gitignoreLine ?? '.env'}" to .gitignore first: it is not ignored yet.`;
+  if (ignored === false) return `.env; .gitignore does not exclude .env yet, so first add the line "${gitignoreLine ?? '.env'}" to .gitignore.`;
   return 'a .env file that git ignores, or your secrets manager.';
 }
 

@@ -27,10 +27,9 @@ export const GIT_ENV: NodeJS.ProcessEnv = {
 };
 
 export function testEnv(extra: NodeJS.ProcessEnv = {}, home?: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...GIT_ENV, NO_COLOR: '1', ...extra };
-  delete env.GIT_DIR;
-  delete env.GIT_INDEX_FILE;
-  delete env.GIT_WORK_TREE;
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const key of Object.keys(env)) if (key.startsWith('GIT_') || key.startsWith('PRE_COMMIT')) delete env[key];
+  Object.assign(env, GIT_ENV, { NO_COLOR: '1' }, extra);
   if (home) {
     env.HOME = home;
     env.XDG_CONFIG_HOME = join(home, '.config');

@@ -1,0 +1,29 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { compileRule } from '../../src/patterns/compile-rule.js';
+import { PATTERNS_DIR, loadBuiltinRules } from '../../src/patterns/load-patterns.js';
+import { countGroups, findNestedQuantifier } from '../../src/patterns/regex-safety.js';
+
+/** Every pattern file is well formed, every rule complete, bounded and safe. */
+const files = readdirSync(PATTERNS_DIR).filter((n) => n.endsWith('.json') && n !== 'schema.json');
+const raw = files.flatMap((name) => (JSON.parse(readFileSync(PATTERNS_DIR + name, 'utf8')) as { rules: Array<Record<string, unknown>> }).rules.map((r) => [name, r] as const));
+
+describe('pattern files', () => {
+  it('hold at least 200 rules with unique kebab-case ids', () => {
+    const rules = loadBuiltinRules();
+    expect(rules.length).toBeGreaterThanOrEqual(200);
+    expect(new Set(rules.map((r) => r.id)).size).toBe(rules.length);
+  });
+
+  it.each(raw.map(([file, r]) => [String(r.id), file, r] as const))('%s (%s) is complete, bounded and safe', (_id, file, rule) => {
+    const compiled = compileRule(rule, { origin: file, builtin: true, checkBounded: true });
+    expect(findNestedQuantifier(String(rule.regex))).toBeUndefined();
+    expect(compiled.description.length).toBeGreaterThan(5);
+    expect(compiled.envVar).toMatch(/^[A-Z][A-Z0-9_]+$/);
+    expect(compiled.keywords.length).toBeGreaterThan(0);
+    expect(rule.provider).toBeTypeOf('string');
+    expect(rule.revokeUrl).toMatch(/^https:\/\//);
+    // the group count agrees with the regex engine's own
+    expect(countGroups(String(rule.regex))).toBe(new RegExp(`${String(rule.regex)}|`, String(rule.flags ?? '')).exec('')!.length - 1);
+  });
+});
