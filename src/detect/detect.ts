@@ -34,7 +34,7 @@ export class Detector {
     const found: Array<Candidate & { start: number; end: number; priority: number }> = [];
     for (const rule of this.index.lookup(lower)) {
       for (const hit of matchRule(rule, fragment.text)) {
-        found.push(this.candidate(fragment, map, rule.id, hit.start, hit.end, hit.secret, 1));
+        found.push(this.candidate(fragment, map, rule.id, hit.start, hit.end, hit.secret, rulePriority(rule)));
       }
     }
     if (this.options.entropy) {
@@ -95,6 +95,12 @@ function withYamlParent(key: string, line: string, map: LineMap, index: number):
   return key;
 }
 
+/** Catch-all formats (URLs with credentials, Authorization headers, credential files) yield to a provider's own rule on the same text. */
+const CATCH_ALL = new Set(['connection-string', 'credential-file', 'generic']);
+function rulePriority(rule: CompiledRule): number {
+  return CATCH_ALL.has(rule.category) ? 1 : 2;
+}
+
 interface RuleHit {
   start: number;
   end: number;
@@ -128,7 +134,8 @@ export function acceptSecret(rule: CompiledRule, secret: string): boolean {
     if (validator && !validator(secret)) return false;
   }
   if (rule.allow.some((re) => re.test(secret))) return false;
-  if (!rule.strict && (isPlaceholder(secret) || isTemplate(secret))) return false;
+  if (isTemplate(secret)) return false;
+  if (!rule.strict && isPlaceholder(secret)) return false;
   return true;
 }
 

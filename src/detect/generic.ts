@@ -1,6 +1,6 @@
 import { isCode, isMinified, type Language } from '../util/file-type.js';
 import { charsetOf, relativeEntropy, shannonEntropy } from './entropy.js';
-import { isHashLike, isPlaceholder, isReference, isTemplate, isUuid, looksLikeWords } from './heuristics.js';
+import { isHashLike, isPlaceholder, isReference, isRegexSource, isTemplate, isUuid, looksLikeWords } from './heuristics.js';
 
 /**
  * The generic detector: secrets with no known format, found by the name they are assigned to
@@ -113,6 +113,7 @@ export function rejectValue(value: string, settings: EntropySettings): string | 
   if (/\s/.test(value)) return 'contains spaces (prose)';
   if (isTemplate(value)) return 'a template placeholder';
   if (isReference(value)) return 'a reference to a secret store or environment';
+  if (isRegexSource(value)) return 'a regular expression';
   if (isPlaceholder(value)) return 'a placeholder';
   if (isUuid(value)) return 'a UUID';
   if (isHashLike(value)) return 'a content hash';
@@ -126,7 +127,7 @@ export function rejectValue(value: string, settings: EntropySettings): string | 
     const floor = settings[charsetOf(value)];
     if (shannonEntropy(value) < floor) return 'low entropy for its charset';
   }
-  if (!/[0-9]/.test(value) && !/[^A-Za-z]/.test(value) && value.length < 16) return 'letters only';
+  if (/^(?:[a-z]+|[A-Z]+)$/.test(value) && value.length < 16) return 'letters of one case only';
   return undefined;
 }
 

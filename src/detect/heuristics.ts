@@ -32,7 +32,7 @@ export function isRepetitive(value: string): boolean {
 /** Template and interpolation syntax: ${X}, {{ x }}, %(x)s, $X, %X%, <TOKEN>, #{x}, @x@. */
 export function isTemplate(value: string): boolean {
   return (
-    /\$\{[^}]{0,100}\}|\{\{[^}]{0,100}\}\}|\$\(\s?[\w.-]{1,60}\s?\)|%\([\w.-]{1,60}\)[sd]|#\{[^}]{0,100}\}|<%=?[^%]{0,100}%>|\[\[[\w.\s-]{1,60}\]\]/.test(value) ||
+    /\{\{|\}\}|\$\{[^}]{0,100}\}|\$\(\s?[\w.-]{1,60}\s?\)|%\([\w.-]{1,60}\)[sd]|#\{[^}]{0,100}\}|<%=?[^%]{0,100}%>|\[\[[\w.\s-]{1,60}\]\]/.test(value) ||
     /^\$[A-Za-z_][\w.]{0,80}$/.test(value) ||
     /^%[A-Za-z_][\w.]{0,80}%$/.test(value) ||
     /^<[^<>]{1,80}>$/.test(value) ||
@@ -50,8 +50,15 @@ export function isReference(value: string): boolean {
     /^(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv|env\(|ENV\[|ENV\.fetch|System\.getenv|Environment\.|config\[|settings\.|secrets\.|\$_ENV|\$_SERVER|Deno\.env)/.test(value) ||
     /^(?:vault|secretsmanager|ssm|awssm|gcpsm|azurekeyvault|keyvault|op|doppler|sops|ref\+[a-z]+|arn:aws:(?:secretsmanager|ssm|kms)):/i.test(value) ||
     /^(?:ENC\[|!vault|\$ANSIBLE_VAULT|AgA[A-Za-z0-9+/]{20})/.test(value) ||
+    // Maven's encrypted settings.xml passwords: {base64}
+    /^\{[A-Za-z0-9+/]{8,200}={0,2}\}$/.test(value) ||
     /^[A-Za-z_$][\w$]{0,60}(?:\.[A-Za-z_$][\w$]{0,60}){0,6}\(.{0,200}\)[;,]?$/.test(value)
   );
+}
+
+/** Regular expressions written in code or tests: \d, \*, {8}, [^x]. */
+export function isRegexSource(value: string): boolean {
+  return /\\[dswbDSWB*.+?()[\]{}|^$]|\{\d{1,3}(?:,\d{0,3})?\}|\[\^?[^\]]{1,40}\][*+?{]|\(\?[:=!<]/.test(value);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

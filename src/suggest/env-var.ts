@@ -9,7 +9,8 @@ import { languageOf, type Language } from '../util/file-type.js';
 /** db_password -> DB_PASSWORD, stripeApiKey -> STRIPE_API_KEY, smtp.password -> SMTP_PASSWORD. */
 export function envVarFromKey(key: string): string | undefined {
   const name = key
-    .replace(/^.*[[\]'"]/, '')
+    .replace(/['"\]]/g, '')
+    .replace(/^.*\[/, '')
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
     .replace(/[^A-Za-z0-9]+/g, '_')
