@@ -114,7 +114,7 @@ export async function prepareEngine(request: Pick<ScanRequest, 'cwd' | 'configPa
   const disabled = new Set(config.disabledRules);
   const rules = [...builtin, ...custom].filter((r) => !disabled.has(r.id));
   const genericOn = GENERIC_RULES.some((r) => !disabled.has(r.id));
-  const detector = new Detector({ rules, entropy: genericOn ? config.entropy : undefined });
+  const detector = new Detector({ rules, entropy: genericOn ? config.entropy : undefined, disabledGeneric: disabled });
   return { root, config, rules, detector, notices };
 }
 
@@ -219,6 +219,8 @@ export async function scan(request: ScanRequest, prepared?: Engine): Promise<Sca
     candidates.push({ ruleId: 'gitignored-secrets-file', file, line: 1, column: 1, endLine: 1, endColumn: 1, secret: file, lineText: '', previousLineText: undefined, kind: 'ignored-secrets-file' });
   }
 
+  if (request.inlineAllow) await fillPreviousLines(candidates, request, engine.root);
+
   const envFileIgnored = engine.root && candidates.length ? (await gitIgnored(engine.root, ['.env'])).has('.env') : undefined;
   const findings: Finding[] = [];
   const suppressed: Suppressed[] = [];
@@ -255,6 +257,32 @@ export async function scan(request: ScanRequest, prepared?: Engine): Promise<Sca
     stats,
     history: request.mode === 'history',
   };
+}
+
+/**
+ * A `leakguard:allow-next-line` directive may sit on a line that was not added (it was already
+ * there). For the few candidates whose previous line is outside their fragment, read it from the
+ * committed or staged blob, or from disk.
+ */
+async function fillPreviousLines(candidates: Candidate[], request: ScanRequest, root: string | undefined): Promise<void> {
+  const missing = candidates.filter((c) => c.previousLineText === undefined && c.line > 1 && c.kind === 'secret');
+  const cache = new Map<string, string[] | undefined>();
+  for (const c of missing) {
+    const spec = request.mode === 'staged' ? `:${c.file}` : c.commit ? `${c.commit.sha}:${c.file}` : undefined;
+    const key = spec ?? c.file;
+    if (!cache.has(key)) {
+      let text: string | undefined;
+      if (spec && root) {
+        const r = await runGit(['cat-file', 'blob', spec], root);
+        text = r.code === 0 ? r.stdout : undefined;
+      } else {
+        text = await readFile(resolve(request.cwd, c.file), 'utf8').catch(() => undefined);
+      }
+      cache.set(key, text?.split('\n'));
+    }
+    const previous = cache.get(key)?.[c.line - 2];
+    if (previous !== undefined) c.previousLineText = previous.replace(/\r$/, '');
+  }
 }
 
 function countLines(text: string): number {

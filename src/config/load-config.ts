@@ -52,7 +52,8 @@ export async function loadRawConfig(root: string, explicit: string | undefined):
 
 async function loadWithCosmiconfig(root: string, filepath: string): Promise<unknown> {
   const { cosmiconfig } = await import('cosmiconfig');
-  const explorer = cosmiconfig('leakguard', { stopDir: root, searchStrategy: 'none' });
+  const explorer = cosmiconfig('leakguard', { searchStrategy: 'none', stopDir: undefined });
+  void root;
   try {
     const result = await explorer.load(filepath);
     if (!result || result.isEmpty) return {};

@@ -13,6 +13,8 @@ export interface DetectorOptions {
   rules: readonly CompiledRule[];
   /** undefined turns the generic detector off. */
   entropy: EntropySettings | undefined;
+  /** Generic rule ids that are turned off (disabledRules). */
+  disabledGeneric?: ReadonlySet<string>;
 }
 
 /** Compiled once per scan: the rules, their keyword index, the generic detector's settings. */
@@ -44,6 +46,7 @@ export class Detector {
       for (const raw of lines) {
         const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
         for (const hit of detectGenericLine(line, language, fragment.file, this.options.entropy)) {
+          if (this.options.disabledGeneric?.has(hit.ruleId)) continue;
           const c = this.candidate(fragment, map, hit.ruleId, offset + hit.start, offset + hit.end, hit.value, 0);
           c.keyName = YAML_LIKE.has(language) ? withYamlParent(hit.keyName, line, map, map.lineIndex(offset)) : hit.keyName;
           found.push(c);
