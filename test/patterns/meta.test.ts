@@ -8,7 +8,28 @@ import { countGroups, findNestedQuantifier } from '../../src/patterns/regex-safe
 const files = readdirSync(PATTERNS_DIR).filter((n) => n.endsWith('.json') && n !== 'schema.json');
 const raw = files.flatMap((name) => (JSON.parse(readFileSync(PATTERNS_DIR + name, 'utf8')) as { rules: Array<Record<string, unknown>> }).rules.map((r) => [name, r] as const));
 
+const schema = JSON.parse(readFileSync(`${PATTERNS_DIR}schema.json`, 'utf8')) as {
+  properties: Record<string, unknown> & { rules: { items: { required: string[]; properties: Record<string, { enum?: string[]; pattern?: string }> } } };
+  required: string[];
+};
+
 describe('pattern files', () => {
+  it.each(files)('%s follows patterns/schema.json', (name) => {
+    const doc = JSON.parse(readFileSync(PATTERNS_DIR + name, 'utf8')) as Record<string, unknown> & { rules: Array<Record<string, unknown>> };
+    for (const key of schema.required) expect(doc, key).toHaveProperty(key);
+    for (const key of Object.keys(doc)) expect(Object.keys(schema.properties), `${name}: ${key}`).toContain(key);
+    const ruleSchema = schema.properties.rules.items;
+    for (const rule of doc.rules) {
+      for (const key of ruleSchema.required) expect(rule, `${String(rule.id)}.${key}`).toHaveProperty(key);
+      for (const [key, value] of Object.entries(rule)) {
+        const spec = ruleSchema.properties[key];
+        expect(spec, `${String(rule.id)}: unknown field ${key}`).toBeDefined();
+        if (spec?.enum) expect(spec.enum).toContain(value);
+        if (spec?.pattern && typeof value === 'string') expect(value).toMatch(new RegExp(spec.pattern));
+      }
+    }
+  });
+
   it('hold at least 200 rules with unique kebab-case ids', () => {
     const rules = loadBuiltinRules();
     expect(rules.length).toBeGreaterThanOrEqual(200);
