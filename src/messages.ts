@@ -38,6 +38,8 @@ export function skipText(s: Skip): string {
       return `Skipped ${where}: submodule (scan it in its own repository).`;
     case 'symlink':
       return `Skipped ${where}: symbolic link.`;
+    case 'ignored':
+      return `Nothing under ${where} was scanned: git ignores or does not list it; pass --no-gitignore to scan it anyway.`;
     default:
       return `Skipped ${where}: ${s.reason}.`;
   }

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { loadRawConfig } from './config/load-config.js';
 import type { Config } from './config/types.js';
 import { validateConfig } from './config/validate-config.js';
@@ -24,8 +24,8 @@ import { suggest } from './suggest/env-var.js';
 export type ScanMode = 'staged' | 'files' | 'history';
 
 export interface HistoryRequest {
-  /** all: every commit from every ref; range: a rev range; pre-push: git's pre-push stdin. */
-  kind: 'all' | 'range' | 'pre-push';
+  /** all: every commit from every ref; range: a rev range; pre-push: git's pre-push stdin; unpushed: `range` minus every remote-tracking ref. */
+  kind: 'all' | 'range' | 'pre-push' | 'unpushed';
   range?: string;
   prePushInput?: string;
   allOccurrences: boolean;
@@ -160,13 +160,15 @@ function sourceFor(request: ScanRequest, engine: Engine): Promise<Source> | Sour
   const maxFileSize = engine.config.maxFileSize;
   if (request.mode === 'staged') {
     if (!engine.root) throw new InputError('--staged needs a git repository, and this folder is not in one; run leakguard inside the repository or pass PATHs to scan files.');
-    return stagedSource({ root: engine.root, paths: request.paths, maxFileSize });
+    // PATHs are relative to the working directory (lint-staged passes absolute ones); git wants them from the root
+    const paths = request.paths.map((p) => relative(engine.root!, resolve(request.cwd, p)).split(sep).join('/'));
+    return stagedSource({ root: engine.root, paths, maxFileSize });
   }
   if (request.mode === 'history') {
     if (!engine.root) throw new InputError('History scans need a git repository, and this folder is not in one; run leakguard inside the repository.');
     return import('./sources/history.js').then((m) => m.historySource({ root: engine.root!, request: request.history!, maxFileSize, notices: engine.notices, onProgress: request.onProgress }));
   }
-  return filesSource({ cwd: request.cwd, paths: request.paths.length ? request.paths : ['.'], root: engine.root, useGitignore: request.useGitignore, maxFileSize });
+  return filesSource({ cwd: request.cwd, paths: request.paths.length ? request.paths : ['.'], useGitignore: request.useGitignore, maxFileSize });
 }
 
 /** Files .gitignore excludes among the given ones (git check-ignore --no-index). */

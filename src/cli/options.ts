@@ -20,7 +20,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { name: 'staged', type: 'boolean', help: 'Scan the added lines of the staged changes (the default with no PATH). With PATHs, only those staged files.', commands: ['scan'] },
   { name: 'all-commits', type: 'boolean', help: 'Scan every commit reachable from any branch, tag or remote ref.', commands: SCAN },
   { name: 'range', type: 'string', arg: 'REVS', help: 'Scan the commits in a revision range, e.g. origin/main..HEAD.', commands: SCAN },
-  { name: 'pre-push', type: 'boolean', help: "Scan the commits being pushed, read from git's pre-push hook input on stdin.", commands: ['scan', 'install'] },
+  { name: 'pre-push', type: 'boolean', help: "Scan the commits being pushed, read from git's pre-push hook input on stdin. With install/uninstall: the pre-push hook.", commands: ['scan', 'install', 'uninstall'] },
   { name: 'pre-commit-framework', type: 'boolean', help: 'Entry point for the pre-commit framework: staged lines in git commit, a range with --from-ref/--to-ref, else the given files.', commands: ['scan'] },
   { name: 'all-occurrences', type: 'boolean', help: 'In history scans, report a secret at every commit that adds it, not only the first.', commands: ['scan'] },
   { name: 'format', type: 'string', short: 'f', arg: 'FORMAT', help: 'Output format: text, json or sarif (default text).', commands: ['scan', 'rules'] },

@@ -90,6 +90,11 @@ export async function scanRequestFrom(args: ParsedArgs, io: Io, forBaseline = fa
       mode = 'history';
       request.history = { kind: 'range', range: `${from}..${to}`, allOccurrences: false };
       paths = [];
+    } else if (env.PRE_COMMIT_REMOTE_NAME && env.PRE_COMMIT_LOCAL_BRANCH) {
+      // the first push of a branch: pre-commit sets no refs; scan what no remote has yet
+      mode = 'history';
+      request.history = { kind: 'unpushed', range: env.PRE_COMMIT_LOCAL_BRANCH, allOccurrences: false };
+      paths = [];
     } else if (env.GIT_INDEX_FILE) {
       mode = 'staged';
     } else {
@@ -147,7 +152,7 @@ export async function report(result: ScanResult, args: ParsedArgs, io: Io): Prom
 
   const failures = result.skipped.filter((s) => s.reason === 'unreadable');
   for (const s of result.skipped) {
-    if (s.reason === 'too-large' || s.reason === 'unreadable' || v.verbose) io.stderr(`leakguard: ${skipText(s)}\n`);
+    if (s.reason === 'too-large' || s.reason === 'unreadable' || s.reason === 'ignored' || v.verbose) io.stderr(`leakguard: ${skipText(s)}\n`);
   }
   for (const n of result.notices) if (v.verbose || isImportant(n)) io.stderr(`leakguard: ${noticeText(n)}\n`);
   if (v['show-suppressed'] && args.format === 'text') {

@@ -81,11 +81,22 @@ export function looksLikeWords(value: string): boolean {
   const letters = value.replace(/[^A-Za-z]/g, '').length;
   if (letters < 6) return false;
   let wordy = 0;
+  let longest = 0;
+  let acronyms = 0;
   for (const part of parts) {
-    if (part.length >= 3 && /^[A-Za-z]+$/.test(part) && isPronounceable(part.toLowerCase())) wordy += part.length;
+    if (!/^[A-Za-z]+$/.test(part)) continue;
+    const lower = part.toLowerCase();
+    if ((part.length >= 3 && isPronounceable(lower)) || SHORT_WORDS.has(lower)) {
+      wordy += part.length;
+      if (part.length > longest) longest = part.length;
+    } else if (/^[A-Z]{2,5}$/.test(part)) acronyms += part.length;
   }
-  return wordy / letters >= 0.8;
+  // acronyms (JSX, API, HTTP) count as neither, once a long real word shows it is an identifier
+  const counted = longest >= 6 ? letters - acronyms : letters;
+  return wordy >= 6 && wordy / counted >= 0.8;
 }
+
+const SHORT_WORDS = new Set(['in', 'on', 'to', 'of', 'is', 'at', 'by', 'or', 'as', 'if', 'up', 'no', 'id', 'db', 'my', 'we', 'be', 'do', 'go', 'it', 'an', 'me']);
 
 const COMMON_BIGRAMS = new Set(
   (

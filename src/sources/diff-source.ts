@@ -1,5 +1,5 @@
 import { DiffParser, type DiffEvent } from './parse-diff.js';
-import type { CommitInfo, SourceItem } from './types.js';
+import type { SourceItem } from './types.js';
 
 export interface DiffSourceOptions {
   /** Added text per file beyond which the rest of the file is skipped (bytes). */
@@ -7,28 +7,21 @@ export interface DiffSourceOptions {
 }
 
 /**
- * Turn a stream of diff lines into source items: a FileSeen per changed file, a Fragment per
- * run of added lines, a Skip for binary files, submodules, symlinks and oversized files.
- * `commitOf` lets history sources attribute lines; staged diffs pass undefined.
+ * Turn a stream of diff lines (the staged diff) into source items: a FileSeen per changed file,
+ * a Fragment per run of added lines, a Skip for binary files, submodules, symlinks and oversized
+ * files. History has its own reader (sources/history/log-items.ts), which also attributes commits.
  */
-export async function* diffToItems(
-  lines: AsyncIterable<string>,
-  options: DiffSourceOptions,
-  onLine?: (line: string, parser: DiffParser) => boolean,
-  commitOf?: () => CommitInfo | undefined,
-): AsyncGenerator<SourceItem> {
+export async function* diffToItems(lines: AsyncIterable<string>, options: DiffSourceOptions): AsyncGenerator<SourceItem> {
   const queue: DiffEvent[] = [];
   const parser = new DiffParser((e) => queue.push(e));
   const sizes = new Map<string, number>();
   const oversized = new Set<string>();
   function* drain(): Generator<SourceItem> {
     for (const event of queue.splice(0)) {
-      const commit = commitOf?.();
-      const extra = commit ? { commit } : {};
       if (event.type === 'file') {
         if (event.deleted) continue;
-        if (event.skip) yield { type: 'skip', file: event.path, reason: event.skip, ...extra };
-        else yield { type: 'file', file: event.path, ...extra };
+        if (event.skip) yield { type: 'skip', file: event.path, reason: event.skip };
+        else yield { type: 'file', file: event.path };
         continue;
       }
       if (oversized.has(event.path)) continue;
@@ -37,19 +30,13 @@ export async function* diffToItems(
       sizes.set(event.path, size);
       if (size > options.maxFileSize) {
         oversized.add(event.path);
-        yield { type: 'skip', file: event.path, reason: 'too-large', detail: `over ${options.maxFileSize} bytes added`, ...extra };
+        yield { type: 'skip', file: event.path, reason: 'too-large', detail: `over ${options.maxFileSize} bytes added` };
         continue;
       }
-      yield { type: 'fragment', file: event.path, startLine: event.startLine, text, ...extra };
+      yield { type: 'fragment', file: event.path, startLine: event.startLine, text };
     }
   }
   for await (const line of lines) {
-    if (onLine?.(line, parser)) {
-      yield* drain();
-      sizes.clear();
-      oversized.clear();
-      continue;
-    }
     parser.line(line);
     if (queue.length) yield* drain();
   }

@@ -1,14 +1,12 @@
 import { lstat, readFile, readdir } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../errors.js';
-import { runGit } from './git.js';
+import { repoRoot, runGit } from './git.js';
 import type { Source, SourceItem } from './types.js';
 
 export interface FilesOptions {
   cwd: string;
   paths: readonly string[];
-  /** The repository root when the paths are inside one; its .gitignore rules then apply. */
-  root: string | undefined;
   useGitignore: boolean;
   maxFileSize: number;
 }
@@ -26,29 +24,25 @@ function toPosix(p: string): string {
 }
 
 /** List files under the given paths: git's view (tracked + untracked, not ignored) inside a repo, a walk outside. */
-async function listFiles(options: FilesOptions): Promise<string[]> {
-  if (options.root && options.useGitignore) {
-    const args = ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--full-name', '--', ...options.paths.map((p) => `:(literal)${resolve(options.cwd, p)}`)];
-    const result = await runGit(args, options.root);
-    if (result.code !== 0) throw new InputError(`git ls-files failed in ${options.root} (${result.stderr.trim()}); run leakguard from a working git checkout or pass --no-gitignore.`);
-    const files = [...new Set(result.stdout.split('\0').filter(Boolean))].map((f) => join(options.root!, f));
-    // paths that exist but git does not list (a non-repo subfolder) are checked so nothing is silently dropped
-    for (const p of options.paths) {
-      const abs = resolve(options.cwd, p);
-      const info = await lstat(abs).catch(() => undefined);
-      if (!info) throw new InputError(`The path ${p} does not exist; check the PATH arguments.`);
-    }
-    return files;
-  }
+async function listFiles(options: FilesOptions): Promise<{ files: string[]; ignored: string[] }> {
   const out: string[] = [];
+  const ignored: string[] = [];
   for (const p of options.paths) {
     const abs = resolve(options.cwd, p);
     const info = await lstat(abs).catch(() => undefined);
     if (!info) throw new InputError(`The path ${p} does not exist; check the PATH arguments.`);
-    if (info.isDirectory()) await walk(abs, out);
-    else if (info.isFile()) out.push(abs);
+    // each PATH is judged by the repository it is in, which need not be the working directory's
+    const root = options.useGitignore ? await repoRoot(info.isDirectory() ? abs : dirname(abs)) : undefined;
+    if (root) {
+      const result = await runGit(['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--full-name', '--', `:(literal)${abs}`], root);
+      if (result.code !== 0) throw new InputError(`git ls-files failed in ${root} (${result.stderr.trim()}); run leakguard from a working git checkout or pass --no-gitignore.`);
+      const listed = [...new Set(result.stdout.split('\0').filter(Boolean))];
+      if (listed.length === 0) ignored.push(p);
+      for (const f of listed) out.push(join(root, f));
+    } else if (info.isDirectory()) await walk(abs, out);
+    else if (info.isFile() || info.isSymbolicLink()) out.push(abs);
   }
-  return out;
+  return { files: [...new Set(out)], ignored };
 }
 
 async function walk(dir: string, out: string[]): Promise<void> {
@@ -63,9 +57,23 @@ async function walk(dir: string, out: string[]): Promise<void> {
   }
 }
 
+async function readHead(path: string): Promise<Buffer | undefined> {
+  const { open } = await import('node:fs/promises');
+  const handle = await open(path, 'r').catch(() => undefined);
+  if (!handle) return undefined;
+  try {
+    const buffer = Buffer.alloc(8000);
+    const { bytesRead } = await handle.read(buffer, 0, 8000, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
 /** The files source: whole files as they are on disk. Paths are reported relative to the working directory. */
 export async function* filesSource(options: FilesOptions): Source {
-  const files = await listFiles(options);
+  const { files, ignored } = await listFiles(options);
+  for (const p of ignored) yield { type: 'skip', file: p, reason: 'ignored' };
   const queue: Array<Promise<SourceItem[]>> = [];
   const CONCURRENCY = 16;
   const read = async (abs: string): Promise<SourceItem[]> => {
@@ -74,7 +82,12 @@ export async function* filesSource(options: FilesOptions): Source {
     if (!info) return []; // deleted since git listed it
     if (info.isSymbolicLink()) return [{ type: 'skip', file, reason: 'symlink' }];
     if (!info.isFile()) return [];
-    if (info.size > options.maxFileSize) return [{ type: 'skip', file, reason: 'too-large', detail: `${info.size} bytes` }];
+    if (info.size > options.maxFileSize) {
+      // a large binary (an archive, an image) is simply binary; only large text is worth a warning
+      const head = await readHead(abs);
+      if (head && head.includes(0)) return [{ type: 'skip', file, reason: 'binary' }];
+      return [{ type: 'skip', file, reason: 'too-large', detail: `${info.size} bytes` }];
+    }
     let bytes: Buffer;
     try {
       bytes = await readFile(abs);

@@ -27,7 +27,8 @@ export const SAFE_CONFIG = [
 /** Flags every diff or log -p call carries. */
 export const DIFF_FLAGS = ['--no-ext-diff', '--no-textconv', '--no-color', '--src-prefix=a/', '--dst-prefix=b/', '-U0'] as const;
 
-function gitEnv(): NodeJS.ProcessEnv {
+/** The environment every git call gets: the caller's, minus what would change diff output. */
+export function gitEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   delete env.GIT_EXTERNAL_DIFF;
   delete env.GIT_DIFF_OPTS;

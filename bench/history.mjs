@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+// History-scan benchmark: leakguard --all-commits against the `git log -p -U0 --all` floor.
+//
+//   node bench/history.mjs <repo> [--runs 3] [--jobs 1,2]
+//
+// For each run it times (a) `git log -p -U0 --all --no-color` to /dev/null, then (b)
+// `leakguard --all-commits --format json` once per --jobs value (LEAKGUARD_JOBS: git processes),
+// interleaved so that a busy machine slows both alike. It prints the median wall time, CPU time
+// (user+sys of the process and its children) and peak RSS of each, and the ratios b/a.
+// CPU and the largest process's peak RSS come from GNU time (/usr/bin/time) when present;
+// leakguard's own peak RSS from process.resourceUsage() at its exit (bench/rss-probe.cjs).
+import { spawnSync } from 'node:child_process';
+import { existsSync, openSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const args = process.argv.slice(2);
+const repo = args.find((a) => !a.startsWith('--') && !/^\d/.test(a));
+if (!repo || !existsSync(repo)) {
+  console.error('usage: node bench/history.mjs <repo> [--runs 3] [--jobs 1,2]');
+  process.exit(2);
+}
+const opt = (name, dflt) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const runs = Number(opt('runs', '3'));
+const jobsList = opt('jobs', '1,2').split(',');
+const bin = fileURLToPath(new URL('../bin/leakguard.js', import.meta.url));
+const probe = fileURLToPath(new URL('./rss-probe.cjs', import.meta.url));
+const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+const devnull = openSync('/dev/null', 'w');
+
+/** Run a command with stdout to /dev/null; return wall s, cpu s (incl. children), peak RSS MB. */
+function measure(cmd, argv, env = {}) {
+  const started = process.hrtime.bigint();
+  if (gnuTime) {
+    const r = spawnSync(gnuTime, ['-f', '%U %S %M', cmd, ...argv], { cwd: repo, env: { ...process.env, ...env }, stdio: ['ignore', devnull, 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26 });
+    const wall = Number(process.hrtime.bigint() - started) / 1e9;
+    const last = r.stderr.trim().split('\n').pop() ?? '';
+    const [u, s, kb] = last.split(' ').map(Number);
+    if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${argv.join(' ')} exited ${r.status}: ${r.stderr}`);
+    return { wall, cpu: u + s, rss: kb / 1024, own: ownRss(r.stderr) };
+  }
+  // without GNU time: wall time only (node cannot see a child's CPU or RSS from spawnSync)
+  const r = spawnSync(cmd, argv, { cwd: repo, env: { ...process.env, ...env }, stdio: ['ignore', devnull, 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26 });
+  const wall = Number(process.hrtime.bigint() - started) / 1e9;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} exited ${r.status}`);
+  return { wall, cpu: NaN, rss: NaN, own: ownRss(r.stderr) };
+}
+
+/** leakguard's own peak RSS (MB), printed by rss-probe.cjs. */
+function ownRss(stderr) {
+  const m = /LEAKGUARD_MAXRSS_KB (\d+)/.exec(stderr ?? '');
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
+const rows = new Map();
+const add = (name, m) => {
+  if (!rows.has(name)) rows.set(name, []);
+  rows.get(name).push(m);
+};
+const commits = spawnSync('git', ['rev-list', '--all', '--count'], { cwd: repo, encoding: 'utf8' }).stdout.trim();
+console.log(`repository ${resolve(repo)}: ${commits} commits; ${runs} runs; load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+for (let i = 0; i < runs; i++) {
+  add('floor: git log -p -U0 --all', measure('git', ['log', '-p', '-U0', '--all', '--no-color']));
+  for (const jobs of jobsList) add(`leakguard --all-commits (jobs=${jobs})`, measure(process.execPath, ['-r', probe, bin, '--all-commits', '--format', 'json', '--quiet'], { LEAKGUARD_JOBS: jobs }));
+}
+const floor = rows.get('floor: git log -p -U0 --all');
+const fw = median(floor.map((m) => m.wall));
+const fc = median(floor.map((m) => m.cpu));
+console.log(`${'what'.padEnd(40)} ${'wall s'.padStart(8)} ${'cpu s'.padStart(8)} ${'peak MB'.padStart(8)} ${'node MB'.padStart(8)} ${'wall/floor'.padStart(11)} ${'cpu/floor'.padStart(10)}`);
+for (const [name, ms] of rows) {
+  const w = median(ms.map((m) => m.wall));
+  const c = median(ms.map((m) => m.cpu));
+  const rss = Math.max(...ms.map((m) => m.rss));
+  const own = Math.max(...ms.map((m) => m.own));
+  console.log(`${name.padEnd(40)} ${w.toFixed(2).padStart(8)} ${c.toFixed(2).padStart(8)} ${rss.toFixed(0).padStart(8)} ${(Number.isNaN(own) ? '-' : own.toFixed(0)).padStart(8)} ${(w / fw).toFixed(2).padStart(10)}x ${(c / fc).toFixed(2).padStart(9)}x`);
+}

@@ -1,0 +1,97 @@
+import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { LeakguardError } from '../errors.js';
+import { chainedName, HOOKS, hookScript, isLeakguardHook, type HookName } from './hook-script.js';
+import { displayPath, findHooksDir, isHuskyDir, type HooksDir } from './hooks-dir.js';
+
+export interface InstallRequest {
+  cwd: string;
+  hook: HookName;
+  /** Replace an existing hook that is not leakguard's instead of chaining it. */
+  force: boolean;
+}
+
+/** What install did, as data: the CLI turns it into a sentence. */
+export interface InstallResult {
+  action: 'installed' | 'updated' | 'chained' | 'replaced';
+  hook: HookName;
+  /** The hook file, relative to the working tree when inside it. */
+  path: string;
+  /** Where a pre-existing hook now lives (action chained, or an update that keeps chaining). */
+  chainedPath: string | undefined;
+  hooks: HooksDir;
+}
+
+/**
+ * Write leakguard's hook into the folder git runs hooks from. Another tool's hook is never lost:
+ * it is moved aside to `<hook>.leakguard-chained` and run first, unless `force` replaces it.
+ * Installing again only rewrites leakguard's own hook.
+ */
+export async function installHook(request: InstallRequest): Promise<InstallResult> {
+  const hooks = await findHooksDir(request.cwd);
+  const { hook } = request;
+  if (isHuskyDir(hooks)) {
+    throw new LeakguardError(
+      `core.hooksPath is ${hooks.hooksPath}, which husky manages and regenerates, so leakguard will not write there; add the line \`npx --no-install leakguard ${HOOKS[hook].args}\` to .husky/${hook} instead.`,
+    );
+  }
+  const target = join(hooks.dir, hook);
+  const chained = join(hooks.dir, chainedName(hook));
+  const existing = await readIfExists(target);
+  const haveChained = (await readIfExists(chained)) !== undefined;
+  await mkdir(hooks.dir, { recursive: true }).catch((error: unknown) => {
+    throw writeError(hooks.dir, error);
+  });
+
+  let action: InstallResult['action'];
+  let chain: boolean;
+  if (existing === undefined) {
+    // a chained original without our hook: our hook was deleted by hand; keep running the original
+    action = 'installed';
+    chain = haveChained;
+  } else if (isLeakguardHook(existing)) {
+    action = 'updated';
+    chain = haveChained;
+  } else if (request.force) {
+    action = 'replaced';
+    chain = false;
+  } else {
+    if (haveChained) {
+      throw new LeakguardError(
+        `${displayPath(hooks, target)} is not leakguard's hook and ${displayPath(hooks, chained)} already exists, so there is nowhere to move it; merge or delete one of them, or rerun with --force to replace the hook.`,
+      );
+    }
+    await rename(target, chained).catch((error: unknown) => {
+      throw writeError(chained, error);
+    });
+    action = 'chained';
+    chain = true;
+  }
+  await writeHook(target, hookScript(hook, { chain }));
+  return { action, hook, path: displayPath(hooks, target), chainedPath: chain ? displayPath(hooks, chained) : undefined, hooks };
+}
+
+export async function readIfExists(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    throw new LeakguardError(`Could not read ${path} (${code ?? (error as Error).message}); check its permissions and run the command again.`, { cause: error });
+  }
+}
+
+/** LF endings whatever the platform, and executable (chmod is a no-op on Windows, where Git Bash reads the #!). */
+async function writeHook(path: string, text: string): Promise<void> {
+  try {
+    await writeFile(path, text, { encoding: 'utf8', mode: 0o755 });
+    await chmod(path, 0o755);
+  } catch (error) {
+    throw writeError(path, error);
+  }
+}
+
+export function writeError(path: string, error: unknown): LeakguardError {
+  const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+  return new LeakguardError(`Could not write ${path} (${code}); check that the hooks folder is writable and run the command again.`, { cause: error });
+}
