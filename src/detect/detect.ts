@@ -124,10 +124,18 @@ export function matchRule(rule: CompiledRule, text: string): RuleHit[] {
     const secret = typeof group === 'number' ? m[group] : m.groups?.[group];
     const span = typeof group === 'number' ? m.indices?.[group] : m.indices?.groups?.[group];
     if (secret === undefined || !span || secret.length === 0) continue;
+    if (gluedToTemplate(text, span[0], span[1])) continue;
     if (!acceptSecret(rule, secret)) continue;
     hits.push({ start: span[0], end: span[1], secret });
   }
   return hits;
+}
+
+/** A value cut short by template syntax ({{ x }}, [[ x ]]) right before or after it is a template, not a secret. */
+function gluedToTemplate(text: string, start: number, end: number): boolean {
+  const after = text.slice(end, end + 2);
+  const before = text.slice(Math.max(0, start - 2), start);
+  return after === '{{' || after === '[[' || after === '${' || before === '}}' || before === ']]';
 }
 
 export function acceptSecret(rule: CompiledRule, secret: string): boolean {

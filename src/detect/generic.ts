@@ -194,7 +194,14 @@ function assignments(line: string, language: Language): Array<{ key: string; par
     const quotedKey = s > 0 && (line[s - 1] === '"' || line[s - 1] === "'");
     let i = e;
     // closing quote or bracket of the key: "password": / ['password'] = / ENV["TOKEN"] =
-    while (i < line.length && (line[i] === '"' || line[i] === "'" || line[i] === ']' || line[i] === '\\')) i++;
+    while (i < line.length && (line[i] === '"' || line[i] === "'" || line[i] === ']' || line[i] === '\\' || line[i] === '`')) i++;
+    // prose in docs: Set `API_TOKEN` to `value`
+    const prose = (language === 'markdown' || language === 'text') && line[i - 1] === '`' ? /^\s{1,3}(?:to|=|is|as|:)\s{1,3}(?=`)/.exec(line.slice(i)) : null;
+    if (prose) {
+      const parsed = readValue(line, i + prose[0].length, false);
+      if (parsed) out.push({ key, parsed });
+      continue;
+    }
     while (line[i] === ' ' || line[i] === '\t') i++;
     // a type annotation: name: string = "x", val name: String = "x"
     const typed = /^:\s{0,3}[\w.<>[\]|?]{1,40}\s{0,3}(?==[^=>])/.exec(line.slice(i));

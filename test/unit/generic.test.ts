@@ -33,6 +33,7 @@ describe('generic detector finds assignments in real syntaxes', () => {
     ['nb.ipynb', '    "PRIVATE_TOKEN = \\"{{alnum:32}}\\"\\n",', 'generic-token:PRIVATE_TOKEN'],
     ['secrets.toml', "password = '{{alnum:14}}'", 'generic-password:password'],
     ['App.cs', '    private const string ApiKey = "{{alnum:32}}";', 'generic-api-key:ApiKey'],
+    ['README.md', 'Set `PRIVATE_TOKEN` to `{{alnum:32}}` before running the tests.', 'generic-token:PRIVATE_TOKEN'],
   ])('%s: %s', (file, template, expected) => {
     expect(hits(file, template)).toEqual([expected]);
   });
@@ -64,6 +65,8 @@ describe('generic detector leaves alone', () => {
     ['token url', 'config.yml', 'token_url: https://auth.example.com/oauth/token'],
     ['file path', 'config.yml', 'private_key: keys/server.pem'],
     ['repeated', 'config.yml', 'password: aaaaaaaaaaaa'],
+    ['prose about a token', 'README.md', 'Set `API_TOKEN` to `your-token-here` first.'],
+    ['lexer tokens', 'parser.js', 'nextLastSignificantToken = "?InterpolationInJSX";'],
     ['sequential', 'config.yml', 'password: abcdefghijkl'],
   ])('%s', (_name, file, template) => {
     expect(hits(file, template)).toEqual([]);
