@@ -1,6 +1,18 @@
 import { isCode, isMinified, type Language } from '../util/file-type.js';
 import { charsetOf, relativeEntropy, shannonEntropy } from './entropy.js';
-import { isHashLike, isPlaceholder, isReference, isRegexSource, isTemplate, isUuid, looksLikeWords } from './heuristics.js';
+import {
+  decodesToNonSecret,
+  isHashLike,
+  isNumber,
+  isPlaceholder,
+  isReference,
+  isRegexSource,
+  isTemplate,
+  isUuid,
+  looksLikeIdentifier,
+  looksLikeWords,
+  namesACredential,
+} from './heuristics.js';
 
 /**
  * The generic detector: secrets with no known format, found by the name they are assigned to
@@ -61,6 +73,14 @@ const IDENT_CHAR = /[\w.$@-]/;
 /** Words that, as the last word of a name, mean the name holds a secret. */
 const PASSWORD_WORDS = new Set(['password', 'passwd', 'pwd', 'pass', 'passphrase', 'passcode', 'pw']);
 const TOKEN_WORDS = new Set(['token', 'accesstoken', 'authtoken', 'bearer', 'refreshtoken']);
+/** Words that, before "token", name something that is not a credential: paging, idempotency, lexers. */
+const NOT_CREDENTIAL_TOKEN = new Set([
+  'next', 'page', 'continuation', 'pagination', 'cursor', 'sync', 'update', 'client', 'idempotency', 'request', 'change', 'resume',
+  'cancel', 'cancellation', 'csrf', 'xsrf', 'export', 'import', 'copy', 'product', 'work', 'unit', 'significant', 'last', 'first',
+  'current', 'prev', 'previous', 'expected', 'parse', 'lexer', 'end', 'start', 'open', 'close', 'eof', 'type', 'kind', 'grant',
+  'max', 'min', 'num', 'count', 'limit', 'stop', 'special', 'bos', 'eos', 'pad', 'unk', 'mask', 'sep', 'cls', 'input', 'output',
+  'prompt', 'completion', 'total', 'identity', 'subject', 'policy', 'lock', 'lease', 'ack', 'cancel', 'span', 'trace',
+]);
 const SECRET_WORDS = new Set(['secret', 'secrets', 'salt', 'privatekey', 'signingkey', 'credential', 'credentials', 'cred', 'creds', 'sas']);
 /** Words that, before "key", make it a secret key (api key, signing key...). */
 const KEY_QUALIFIERS = new Set([
@@ -91,7 +111,11 @@ export function classifyKey(name: string): string | undefined {
   const joined = (prev ?? '') + last;
   if (PASSWORD_WORDS.has(last)) return 'generic-password';
   if (last === 'auth' && (prev === undefined || prev === 'basic' || prev === 'http')) return 'generic-token';
-  if (TOKEN_WORDS.has(last) || TOKEN_WORDS.has(joined)) return 'generic-token';
+  if (TOKEN_WORDS.has(last) || TOKEN_WORDS.has(joined)) {
+    if (last === 'token' && words.slice(0, -1).some((w) => NOT_CREDENTIAL_TOKEN.has(w))) return undefined;
+    if (last === 'tokens' || words.includes('tokens')) return undefined;
+    return 'generic-token';
+  }
   if (last === 'key' || last === 'keys') {
     if (prev === 'api' || prev === 'x' || joined === 'apikey') return 'generic-api-key';
     if (prev !== undefined && KEY_QUALIFIERS.has(prev)) return 'generic-secret';
@@ -119,7 +143,10 @@ export function rejectValue(value: string, settings: EntropySettings): string | 
   if (isHashLike(value)) return 'a content hash';
   if (/^(?:https?|ftp|file|s3|gs|wss?):\/\//i.test(value) && !/:[^@/]{1,200}@/.test(value)) return 'a URL without credentials';
   if (/^[\w.-]{1,60}\.(?:pem|key|p12|pfx|json|txt|crt|cer|der|jks|keystore|gpg|asc|env)$/i.test(value)) return 'a file name';
-  if (/^\d+(?:\.\d+){0,3}$/.test(value)) return 'a number or version';
+  if (isNumber(value)) return 'a number';
+  if (looksLikeIdentifier(value)) return 'an identifier or name';
+  if (namesACredential(value)) return 'names a credential instead of being one';
+  if (decodesToNonSecret(value)) return 'base64 of text that is not a secret';
   if (/^(?:[a-z]+[._-])+[a-z]+$/i.test(value) && looksLikeWords(value.replace(/[._-]/g, ''))) return 'words';
   if (looksLikeWords(value)) return 'looks like words or an identifier';
   if (relativeEntropy(value) < settings.minRelative) return 'low entropy';
@@ -189,6 +216,8 @@ function assignments(line: string, language: Language): Array<{ key: string; par
     KEY_WORD.lastIndex = e;
     if (seen.has(s)) continue;
     seen.add(s);
+    // inside a namespaced type (AWS::ApiGateway::ApiKey), an ARN (...:secret:name) or a path
+    if (s > 0 && (line[s - 1] === ':' || line[s - 1] === '/')) continue;
     let key = line.slice(s, e).replace(/^[$@-]+|[.-]+$/g, '');
     if (key.startsWith('--')) key = key.slice(2);
     const quotedKey = s > 0 && (line[s - 1] === '"' || line[s - 1] === "'");

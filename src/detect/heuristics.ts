@@ -9,10 +9,57 @@ const PLACEHOLDER_WORDS =
 
 export function isPlaceholder(value: string): boolean {
   if (PLACEHOLDER_WORDS.test(value)) return true;
+  if (/^(?:your|my|some|sample|example|fake|dummy)(?:[A-Z_-]|$)/.test(value)) return true;
+  // truncated documentation values: QVdTOkN..., abc…xyz
+  if (/\.\.\.|…/.test(value)) return true;
+  if (isWeakPassword(value)) return true;
+  if (isSequential(value)) return true;
   // a run of one filler character dominating the value: xxxx, ****, ----, 0000, ....
   if (/([xX*#._\-0•])\1{5,}/.test(value)) return true;
   if (/^[xX*•#.]+$/.test(value)) return true;
   return isRepetitive(value);
+}
+
+/**
+ * Dictionary passwords, also in leetspeak: P@55w0rd!, admin123, Welcome1. They are reported by
+ * no rule: a real credential is never one of these, a test fixture often is.
+ */
+const WEAK = /^(?:pass|passwd|password|passphrase|secret|admin|administrator|root|toor|test|tester|guest|user|demo|default|changeme|letmein|qwerty|welcome|abc|iloveyou|monkey|dragon|master|login|hello|foobar|foo|bar|baz)$/;
+export function isWeakPassword(value: string): boolean {
+  const plain = value
+    .toLowerCase()
+    .replace(/[@4]/g, 'a')
+    .replace(/[$5]/g, 's')
+    .replace(/0/g, 'o')
+    .replace(/[1!|]/g, 'i')
+    .replace(/3/g, 'e')
+    .replace(/7/g, 't')
+    .replace(/[^a-z]+$/g, '')
+    .replace(/^[^a-z]+/g, '');
+  const unleet = plain.replace(/i/g, 'l');
+  return WEAK.test(plain) || WEAK.test(unleet) || WEAK.test(plain.replace(/i$/, '')) || /^(?:pass|password|secret|admin|test)[\W_]?(?:word|pass|secret|key)?$/.test(plain);
+}
+
+/**
+ * Documentation values built from counting runs: a1b2c3d4..., abcd1234efgh5678, AB1C2defGHijk.
+ * The share of characters that sit in ascending or descending runs of three or more; random
+ * values score near zero.
+ */
+export function isSequential(value: string): boolean {
+  if (value.length < 8) return false;
+  let inRuns = 0;
+  let run = 1;
+  for (let i = 1; i <= value.length; i++) {
+    const step = i < value.length ? value.charCodeAt(i) - value.charCodeAt(i - 1) : 0;
+    const prevStep = i > 1 ? value.charCodeAt(i - 1) - value.charCodeAt(i - 2) : 0;
+    if (i < value.length && (step === 1 || step === -1) && (run === 1 || step === prevStep)) run++;
+    else {
+      if (run >= 3) inRuns += run;
+      run = 1;
+      if (i < value.length && (step === 1 || step === -1)) run = 2;
+    }
+  }
+  return inRuns / value.length >= (value.length >= 16 ? 0.25 : 0.3);
 }
 
 /** Values with very few distinct characters or a counting run: aaaaaaaa, 12345678, abcdefgh. */
@@ -59,6 +106,49 @@ export function isReference(value: string): boolean {
 /** Regular expressions written in code or tests: \d, \*, {8}, [^x]. */
 export function isRegexSource(value: string): boolean {
   return /\\[dswbDSWB*.+?()[\]{}|^$]|\{\d{1,3}(?:,\d{0,3})?\}|\[\^?[^\]]{1,40}\][*+?{]|\(\?[:=!<]/.test(value);
+}
+
+/** Numbers, also negative, hexadecimal or with separators: -2146893048, 0x8009030C, 1_000_000. */
+export function isNumber(value: string): boolean {
+  return /^[-+]?(?:0x[0-9a-f]+|\d[\d_,]*(?:\.\d+)*)[lLuU]{0,2}$/i.test(value);
+}
+
+/**
+ * Names rather than values: dotted or namespaced paths (auth.HTTPBasicAuth, CPAN::anycwd),
+ * snake_case or UPPER_SNAKE words, and letters-only camelCase with few humps (eksKeypair).
+ * Random secrets nearly always mix in digits and change case far more often.
+ */
+export function looksLikeIdentifier(value: string): boolean {
+  if (/^[A-Za-z_$][\w$]{0,60}(?:(?:\.|::|->|#)[A-Za-z_$][\w$]{0,60}){1,8}(?:\(\))?$/.test(value) && !/\d{3}/.test(value)) return true;
+  if (/^[A-Za-z][\w]{0,40}(?::[A-Za-z][\w]{0,40}){2,8}$/.test(value)) return true;
+  if (/^[a-z]{1,20}(?:_[a-z]{1,20}){1,8}$/.test(value) || /^[A-Z]{1,20}(?:_[A-Z]{1,20}){1,8}$/.test(value)) return true;
+  if (/^[A-Za-z]+$/.test(value) && /[a-z]/.test(value)) {
+    // camelCase humps: an identifier has few, mostly long ones; random letters have many short ones
+    const humps = value.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g) ?? [];
+    const short = humps.filter((h) => h.length < 3).length;
+    const longest = Math.max(...humps.map((h) => h.length));
+    const wordish = humps.some((h) => h.length >= 4 && isPronounceable(h.toLowerCase()));
+    return wordish && humps.length <= 5 && (short === 0 || (short <= 2 && longest >= 6));
+  }
+  return false;
+}
+
+/**
+ * Base64 that decodes to text which is not a credential: JSON (pagination tokens such as
+ * eyJOZXh0VG9rZW4iOi...), prose, or a placeholder (base64 of "not my real password").
+ */
+export function decodesToNonSecret(value: string): boolean {
+  if (value.length < 12 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(value) || /^[0-9a-f]+$/i.test(value)) return false;
+  const text = Buffer.from(value.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
+  if (!/^[\x20-\x7e\t\r\n]+$/.test(text) || text.length < 6) return false;
+  if (/^\s*[[{]/.test(text)) return true;
+  const password = text.includes(':') ? text.slice(text.indexOf(':') + 1) : text;
+  return / [a-z]{2,}/i.test(password) || isPlaceholder(password) || (password.length >= 6 && looksLikeWords(password));
+}
+
+/** Values that name the thing they stand for: proxysecret1, export-token-xyz, my_api_key_here. */
+export function namesACredential(value: string): boolean {
+  return /secret|token|passw(?:or)?d|api[_-]?key|credential/i.test(value);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { charsetOf, relativeEntropy, shannonEntropy } from '../../src/detect/entropy.js';
-import { isHashLike, isPlaceholder, isReference, isRepetitive, isTemplate, isUuid, looksLikeWords } from '../../src/detect/heuristics.js';
+import {
+  decodesToNonSecret,
+  isHashLike,
+  isNumber,
+  isPlaceholder,
+  isReference,
+  isRepetitive,
+  isSequential,
+  isTemplate,
+  isUuid,
+  isWeakPassword,
+  looksLikeIdentifier,
+  looksLikeWords,
+  namesACredential,
+} from '../../src/detect/heuristics.js';
 import { expandTemplate } from '../helpers/secrets.js';
 
 /** One row per false-positive class each heuristic removes, and random values it must keep. */
@@ -52,6 +66,40 @@ describe('heuristics', () => {
       expect(isPlaceholder(v), v).toBe(false);
       expect(isTemplate(v), v).toBe(false);
       expect(isReference(v), v).toBe(false);
+    }
+  });
+});
+
+/**
+ * False-positive classes found by scanning ~290 MB of real code (Python site-packages and test
+ * suite, npm's own packages, Perl, this project's node_modules); one row per class.
+ */
+describe('false-positive classes from real code', () => {
+  it.each([
+    ['leetspeak dictionary password', 'P@55w0rd!', isWeakPassword],
+    ['short weak password with digits', 'pass1', isWeakPassword],
+    ['counting runs in documentation', 'a1b2c3d4567890ab', isSequential],
+    ['letter-pair runs in documentation', 'AB1C2defGHijkLMNo3PqQRstUvwxyz', isSequential],
+    ['dotted name', 'auth.HTTPBasicAuth', looksLikeIdentifier],
+    ['namespaced name', 'CPAN::anycwd', looksLikeIdentifier],
+    ['colon-separated label', 'joserfc:OKP:HKDF:Ed25519', looksLikeIdentifier],
+    ['snake_case words', 're_syntax', looksLikeIdentifier],
+    ['camelCase words', 'eksKeypair', looksLikeIdentifier],
+    ['error code constant', '-2146893048', isNumber],
+    ['hex constant', '0x8009030C', isNumber],
+    ['base64 of JSON (pagination token)', 'eyJOZXh0VG9rZW4iOiBudWxsLCAicGFnZSI6IDJ9', decodesToNonSecret],
+    ['base64 of a placeholder credential', Buffer.from('isaacs:not my real password').toString('base64'), decodesToNonSecret],
+    ['value naming a credential', 'proxysecret1-Abcd1e', namesACredential],
+    ['truncated example', 'QVdTOkN...', isPlaceholder],
+    ['camel placeholder', 'yourAmazonClientToken', isPlaceholder],
+  ] as const)('%s: %s', (_name, value, check) => {
+    expect(check(value)).toBe(true);
+  });
+
+  it('keeps random values of every length', () => {
+    for (let i = 0; i < 200; i++) {
+      const v = expandTemplate(`{{alnum:${16 + (i % 24)}}}`);
+      for (const check of [isWeakPassword, isSequential, looksLikeIdentifier, isNumber, decodesToNonSecret, namesACredential]) expect(check(v), `${check.name}(${v})`).toBe(false);
     }
   });
 });
