@@ -7,6 +7,7 @@ import {
   isPlaceholder,
   isReference,
   isRegexSource,
+  isSequential,
   isTemplate,
   isUuid,
   looksLikeIdentifier,
@@ -143,7 +144,11 @@ export function rejectValue(value: string, settings: EntropySettings): string | 
   if (isHashLike(value)) return 'a content hash';
   if (/^(?:https?|ftp|file|s3|gs|wss?):\/\//i.test(value) && !/:[^@/]{1,200}@/.test(value)) return 'a URL without credentials';
   if (/^[\w.-]{1,60}\.(?:pem|key|p12|pfx|json|txt|crt|cer|der|jks|keystore|gpg|asc|env)$/i.test(value)) return 'a file name';
+  if (/^(?:~|\.{1,2})?\/?(?:[\w.-]{1,60}\/){1,12}[\w-]{1,60}\.[A-Za-z]{1,6}$/.test(value) || /^(?:~|\.{1,2})?\/(?:[\w.-]{1,60}\/){1,12}[\w.-]{1,60}$/.test(value)) {
+    return 'a file path';
+  }
   if (isNumber(value)) return 'a number';
+  if (isSequential(value)) return 'counting runs (a documentation value)';
   if (looksLikeIdentifier(value)) return 'an identifier or name';
   if (namesACredential(value)) return 'names a credential instead of being one';
   if (decodesToNonSecret(value)) return 'base64 of text that is not a secret';

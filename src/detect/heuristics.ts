@@ -9,11 +9,10 @@ const PLACEHOLDER_WORDS =
 
 export function isPlaceholder(value: string): boolean {
   if (PLACEHOLDER_WORDS.test(value)) return true;
-  if (/^(?:your|my|some|sample|example|fake|dummy)(?:[A-Z_-]|$)/.test(value)) return true;
+  if (/^(?:your|my|some|sample|example|fake|dummy)(?:[_-][a-z]|[A-Z][a-z]{2,}|$)/.test(value) && !/\d/.test(value)) return true;
   // truncated documentation values: QVdTOkN..., abc…xyz
   if (/\.\.\.|…/.test(value)) return true;
   if (isWeakPassword(value)) return true;
-  if (isSequential(value)) return true;
   // a run of one filler character dominating the value: xxxx, ****, ----, 0000, ....
   if (/([xX*#._\-0•])\1{5,}/.test(value)) return true;
   if (/^[xX*•#.]+$/.test(value)) return true;
@@ -127,8 +126,9 @@ export function looksLikeIdentifier(value: string): boolean {
     const humps = value.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g) ?? [];
     const short = humps.filter((h) => h.length < 3).length;
     const longest = Math.max(...humps.map((h) => h.length));
-    const wordish = humps.some((h) => h.length >= 4 && isPronounceable(h.toLowerCase()));
-    return wordish && humps.length <= 5 && (short === 0 || (short <= 2 && longest >= 6));
+    const wordish = humps.filter((h) => (h.length >= 4 && isPronounceable(h.toLowerCase())) || SHORT_WORDS.has(h.toLowerCase()));
+    const covered = wordish.reduce((n, h) => n + h.length, 0);
+    return covered * 2 >= value.length && humps.length <= 5 && (short === 0 || (short <= 2 && longest >= 6));
   }
   return false;
 }
@@ -176,7 +176,7 @@ export function looksLikeWords(value: string): boolean {
   for (const part of parts) {
     if (!/^[A-Za-z]+$/.test(part)) continue;
     const lower = part.toLowerCase();
-    if ((part.length >= 3 && isPronounceable(lower)) || SHORT_WORDS.has(lower)) {
+    if ((part.length >= 4 && isPronounceable(lower)) || SHORT_WORDS.has(lower)) {
       wordy += part.length;
       if (part.length > longest) longest = part.length;
     } else if (/^[A-Z]{2,5}$/.test(part)) acronyms += part.length;
@@ -186,7 +186,14 @@ export function looksLikeWords(value: string): boolean {
   return wordy >= 6 && wordy / counted >= 0.8;
 }
 
-const SHORT_WORDS = new Set(['in', 'on', 'to', 'of', 'is', 'at', 'by', 'or', 'as', 'if', 'up', 'no', 'id', 'db', 'my', 'we', 'be', 'do', 'go', 'it', 'an', 'me']);
+const SHORT_WORDS = new Set(
+  (
+    'in on to of is at by or as if up no id db my we be do go it an me ' +
+    'api key app the and for get set new old max min web sdk aws gcp dev env log err msg str int num src dst tmp buf len idx val var obj ' +
+    'ref fix add run use end out top raw sql ssl tls rsa sha hex dir doc fmt cfg ctx req res row col map job net cli ui io db2 jwt url uri ' +
+    'impl base auth http data user name file path type list item node text line code info main test mock util'
+  ).split(' '),
+);
 
 const COMMON_BIGRAMS = new Set(
   (

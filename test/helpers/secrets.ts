@@ -1,7 +1,42 @@
-import { randomInt } from 'node:crypto';
 import { crc32 } from 'node:zlib';
-import { Entropy, charset64 } from 'entropy-string';
+import { Entropy, charset16, charset64 } from 'entropy-string';
 import { base62 } from '../../src/detect/validators.js';
+
+/**
+ * Test secrets are random but reproducible: a seeded generator (sfc32) feeds both our own
+ * charsets and entropy-string's power-of-two ones. Set LEAKGUARD_TEST_SEED to explore other
+ * values (`LEAKGUARD_TEST_SEED=$RANDOM npm test`); a failure prints the value it failed on.
+ */
+const SEED = process.env.LEAKGUARD_TEST_SEED ?? 'leakguard';
+let a = 0x9e3779b9;
+let b = 0x243f6a88;
+let c = 0xb7e15162;
+let d = 0;
+for (const ch of SEED) d = (Math.imul(d ^ ch.charCodeAt(0), 0x5bd1e995) + 1) >>> 0;
+function next(): number {
+  a >>>= 0;
+  b >>>= 0;
+  c >>>= 0;
+  d >>>= 0;
+  const t = (a + b + d) >>> 0;
+  d = (d + 1) >>> 0;
+  a = b ^ (b >>> 9);
+  b = (c + (c << 3)) >>> 0;
+  c = (c << 21) | (c >>> 11);
+  c = (c + t) >>> 0;
+  return t;
+}
+for (let i = 0; i < 16; i++) next();
+
+function randomInt(max: number): number {
+  return next() % max;
+}
+
+function randomBytes(n: number): Uint8Array {
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) out[i] = next() & 0xff;
+  return out;
+}
 
 /**
  * Expand "{{alnum:36}}"-style templates into fresh random values, so that no realistic secret is
@@ -29,10 +64,18 @@ export function randomFrom(set: string, length: number): string {
   return out;
 }
 
-/** entropy-string draws from its URL-safe 64-character set, sized by bits. */
-export function entropyString(length: number): string {
-  const entropy = new Entropy({ charset: charset64, bits: length * 6 });
-  return entropy.string().slice(0, length);
+/** entropy-string renders random bytes in a power-of-two charset (64: URL-safe base64, 16: hex). */
+const ENTROPY = new Entropy({ charset: charset64, bits: 128 });
+export function entropyString(length: number, bitsPerChar: 6 | 4 = 6): string {
+  const charset = bitsPerChar === 6 ? charset64 : charset16;
+  const bits = length * bitsPerChar;
+  const out = ENTROPY.stringWithBytes(randomBytes(Math.ceil(bits / 8) + 1), bits, charset);
+  return out.slice(0, length);
+}
+
+/** A fake secret of the given strength, for tests that need "some random token". */
+export function fakeSecret(bits = 160): string {
+  return entropyString(Math.ceil(bits / 6));
 }
 
 function uuid(): string {
@@ -52,7 +95,8 @@ function expandOne(spec: string): string {
     const random = randomFrom(SETS.alnum!, n);
     return random + base62(crc32(random), 6);
   }
-  if (kind === 'b64') return entropyString(n);
+  if (kind === 'b64' || kind === 'base64url') return entropyString(n);
+  if (kind === 'hex') return entropyString(n, 4);
   if (kind === 'chars') return randomFrom(parts.slice(1, -1).join(':'), n);
   const set = SETS[kind];
   if (!set) throw new Error(`Unknown template {{${spec}}}`);

@@ -7,5 +7,6 @@ declare module 'entropy-string' {
   export class Entropy {
     constructor(options?: { charset?: CharSet; bits?: number; total?: number; risk?: number });
     string(): string;
+    stringWithBytes(bytes: Uint8Array, bits?: number, charset?: CharSet): string;
   }
 }
