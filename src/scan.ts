@@ -213,10 +213,11 @@ export async function scan(request: ScanRequest, prepared?: Engine): Promise<Sca
   stats.commits = commits.size;
 
   // .gitignore'd secrets files being committed anyway (staged mode, where git add -f is the case)
-  const ignoredByGit = engine.root && request.mode === 'staged' ? await gitIgnored(engine.root, [...seenFiles.keys()]) : new Set<string>();
+  // only files that matter are asked about: secrets files by name, and files with findings
+  const withFindings = new Set(candidates.map((c) => c.file));
+  const askGit = [...seenFiles.keys()].filter((f) => looksLikeSecretsFile(f) || withFindings.has(f));
+  const ignoredByGit = engine.root && request.mode === 'staged' ? await gitIgnored(engine.root, askGit) : new Set<string>();
   for (const file of ignoredByGit) {
-    if (!looksLikeSecretsFile(file) && !candidates.some((c) => c.file === file)) continue;
-    if (candidates.some((c) => c.file === file && c.kind === 'ignored-secrets-file')) continue;
     if (!looksLikeSecretsFile(file)) continue;
     candidates.push({ ruleId: 'gitignored-secrets-file', file, line: 1, column: 1, endLine: 1, endColumn: 1, secret: file, lineText: '', previousLineText: undefined, kind: 'ignored-secrets-file' });
   }

@@ -31,10 +31,9 @@ export class Detector {
 
   /** All candidates in one fragment, overlapping ones resolved to the most specific rule. */
   detect(fragment: Fragment): Candidate[] {
-    const lower = fragment.text.toLowerCase();
     const map = new LineMap(fragment.text, fragment.startLine);
     const found: Array<Candidate & { start: number; end: number; priority: number }> = [];
-    for (const rule of this.index.lookup(lower)) {
+    for (const rule of this.index.lookup(fragment.text)) {
       for (const hit of matchRule(rule, fragment.text)) {
         found.push(this.candidate(fragment, map, rule.id, hit.start, hit.end, hit.secret, rulePriority(rule)));
       }

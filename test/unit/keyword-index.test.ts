@@ -23,3 +23,12 @@ describe('keyword prefilter', () => {
     expect([...index.lookup('gho_')]).toEqual(['b']);
   });
 });
+
+describe('keyword prefilter case folding', () => {
+  it('matches keywords whatever the case of the text', () => {
+    const index = new KeywordIndex([{ keywords: ['sk_live_'], value: 'stripe' }]);
+    expect([...index.lookup('STRIPE=SK_LIVE_abc')]).toEqual(['stripe']);
+    expect([...index.lookup('Sk_Live_')]).toEqual(['stripe']);
+    expect([...index.lookup('sk-live-')]).toEqual([]);
+  });
+});
