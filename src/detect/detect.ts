@@ -1,7 +1,8 @@
 import type { CompiledRule } from '../patterns/types.js';
 import type { Candidate } from '../findings/types.js';
 import type { Fragment } from '../sources/types.js';
-import { languageOf } from '../util/file-type.js';
+import { isMinified, languageOf } from '../util/file-type.js';
+import { encodedRuns, encodedSpan } from './decode.js';
 import { shannonEntropy } from './entropy.js';
 import { detectGenericLine, type EntropySettings } from './generic.js';
 import { isPlaceholder, isTemplate } from './heuristics.js';
@@ -15,6 +16,8 @@ export interface DetectorOptions {
   entropy: EntropySettings | undefined;
   /** Generic rule ids that are turned off (disabledRules). */
   disabledGeneric?: ReadonlySet<string>;
+  /** Also look inside base64 and percent-encoded text (default on). */
+  decode?: boolean;
 }
 
 /** Compiled once per scan: the rules, their keyword index, the generic detector's settings. */
@@ -22,9 +25,11 @@ export class Detector {
   private readonly index: KeywordIndex<CompiledRule>;
   readonly rules: readonly CompiledRule[];
   private readonly options: DetectorOptions;
+  private readonly decode: boolean;
 
   constructor(options: DetectorOptions) {
     this.options = options;
+    this.decode = options.decode !== false;
     this.rules = options.rules;
     this.index = new KeywordIndex(options.rules.map((rule) => ({ keywords: rule.keywords, value: rule })));
   }
@@ -36,6 +41,20 @@ export class Detector {
     for (const rule of this.index.lookup(fragment.text)) {
       for (const hit of matchRule(rule, fragment.text)) {
         found.push(this.candidate(fragment, map, rule.id, hit.start, hit.end, hit.secret, rulePriority(rule)));
+      }
+    }
+    // encoded secrets: base64 and percent-encoded runs, reported where the encoded text is
+    if (this.decode && !isMinified(fragment.file) && languageOf(fragment.file) !== 'lockfile') {
+      for (const run of encodedRuns(fragment.text)) {
+        for (const rule of this.index.lookup(run.decoded)) {
+          for (const hit of matchRule(rule, run.decoded)) {
+            const span = encodedSpan(run, hit.start, hit.end);
+            const c = this.candidate(fragment, map, rule.id, span.start, span.end, hit.secret, rulePriority(rule) + 0.5);
+            c.encoding = run.encoding;
+            c.raw = fragment.text.slice(span.start, span.end);
+            found.push(c);
+          }
+        }
       }
     }
     if (this.options.entropy) {

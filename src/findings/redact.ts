@@ -14,11 +14,17 @@ export function redactSecret(secret: string): string {
   return `${prefix}${'*'.repeat(8)}${suffix}`;
 }
 
-/** The line with the secret (or the part of it on this line) masked. */
-export function redactLine(line: string, secret: string, column: number, redact: boolean): string {
-  const onLine = secret.split('\n')[0]!.replace(/\r$/, '');
-  const start = column - 1;
-  if (line.slice(start, start + onLine.length) !== onLine) return line;
-  const shown = redact ? redactSecret(secret).split('\n')[0]! : onLine;
-  return line.slice(0, start) + shown + line.slice(start + onLine.length);
+/**
+ * The line with the secret masked. `shown` is the text as it stands in the file (the encoded
+ * form for base64 or percent-encoded secrets). When that text cannot be found where expected,
+ * everything from the column on is masked: a line is never printed with a secret left in it.
+ */
+export function redactLine(line: string, shown: string, column: number, redact: boolean, secret = shown): string {
+  if (!redact) return line;
+  const onLine = shown.split('\n')[0]!.replace(/\r$/, '');
+  let start = column - 1;
+  if (line.slice(start, start + onLine.length) !== onLine) start = onLine ? line.indexOf(onLine) : -1;
+  if (start < 0) return `${line.slice(0, Math.max(0, column - 1))}${'*'.repeat(8)}`;
+  const masked = shown === secret ? redactSecret(secret).split('\n')[0]! : '*'.repeat(8);
+  return line.slice(0, start) + masked + line.slice(start + onLine.length);
 }

@@ -16,6 +16,10 @@ export interface Candidate {
   previousLineText: string | undefined;
   /** For generic findings, the name the value was assigned to (db_password). */
   keyName?: string;
+  /** The secret was found by decoding the text at this position. */
+  encoding?: 'base64' | 'percent';
+  /** The text at the position as written in the file, when it differs from `secret` (encoded). */
+  raw?: string;
   commit?: CommitInfo;
   /** Findings about the file itself (a force-added .env) have no secret position. */
   kind: 'secret' | 'ignored-secrets-file';

@@ -15,13 +15,14 @@ export function publicFinding(f: Finding, redact: boolean): Record<string, unkno
     endLine: f.endLine,
     endColumn: f.endColumn,
     secret: f.kind === 'ignored-secrets-file' ? '' : redact ? redactSecret(f.secret) : f.secret,
-    lineText: f.kind === 'ignored-secrets-file' ? '' : redactLine(f.lineText, f.secret, f.column, redact),
+    lineText: f.kind === 'ignored-secrets-file' ? '' : redactLine(f.lineText, f.raw ?? f.secret, f.column, redact, f.secret),
     fingerprint: f.fingerprint,
     secretHash: f.secretHash,
     gitignored: f.gitignored,
     suggestion: f.suggestion,
   };
   if (f.keyName) out.keyName = f.keyName;
+  if (f.encoding) out.encoding = f.encoding;
   if (f.revokeUrl) out.revokeUrl = f.revokeUrl;
   if (f.commit) {
     out.commit = f.commit.sha;

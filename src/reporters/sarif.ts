@@ -26,7 +26,7 @@ export const sarifReporter: Reporter = (result, options) => {
   });
   const results = result.findings.map((f) => {
     const region: Record<string, unknown> = { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn };
-    if (f.lineText) region.snippet = { text: redactLine(f.lineText, f.secret, f.column, options.redact) };
+    if (f.lineText) region.snippet = { text: redactLine(f.lineText, f.raw ?? f.secret, f.column, options.redact, f.secret) };
     const out: Record<string, unknown> = {
       ruleId: f.ruleId,
       ruleIndex: ruleIds.indexOf(f.ruleId),

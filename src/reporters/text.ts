@@ -38,13 +38,14 @@ export const textReporter: Reporter = (result, options) => {
 function findingLines(f: Finding, result: ScanResult, options: ReportOptions, c: Colors): string[] {
   const lines: string[] = [];
   const where = result.history ? `${f.file}:${f.line}:${f.column}` : `${f.line}:${f.column}`;
-  lines.push(`  ${c.yellow(where)}  ${c.red(f.description)}  ${c.dim(f.ruleId)}`);
+  const encoded = f.encoding ? ` (${f.encoding === 'base64' ? 'base64-encoded' : 'percent-encoded'})` : '';
+  lines.push(`  ${c.yellow(where)}  ${c.red(f.description + encoded)}  ${c.dim(f.ruleId)}`);
   if (f.kind === 'ignored-secrets-file') {
     lines.push(`      ${f.file} is excluded by .gitignore but was added with git add -f.`);
     lines.push(`      fix: unstage it with ${c.cyan(`git rm --cached -- ${shellQuote(f.file)}`)}, and keep it out of git.`);
     return lines;
   }
-  const shown = redactLine(f.lineText, f.secret, f.column, options.redact).trim();
+  const shown = redactLine(f.lineText, f.raw ?? f.secret, f.column, options.redact, f.secret).trim();
   lines.push(`      ${c.dim(truncate(shown, 160))}`);
   if (!options.redact) lines.push(`      secret: ${f.secret.split('\n')[0]}`);
   else if (f.secret.includes('\n')) lines.push(`      secret: ${redactSecret(f.secret)} (${f.endLine - f.line + 1} lines)`);
