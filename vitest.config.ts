@@ -7,6 +7,6 @@ export default defineConfig({
     hookTimeout: 300_000,
     include: ['test/**/*.test.ts'],
     pool: 'forks',
-    reporters: ['default', './test/summary-reporter.ts'],
+    reporters: [process.env.CI ? 'dot' : 'default', './test/summary-reporter.ts'],
   },
 });

@@ -49,7 +49,8 @@ export class Detector {
         for (const rule of this.index.lookup(run.decoded)) {
           for (const hit of matchRule(rule, run.decoded)) {
             const span = encodedSpan(run, hit.start, hit.end);
-            const c = this.candidate(fragment, map, rule.id, span.start, span.end, hit.secret, rulePriority(rule) + 0.5);
+            // a rule written for the encoded form (or a catch-all over it) keeps precedence over a decoded match only when it is as specific
+            const c = this.candidate(fragment, map, rule.id, span.start, span.end, hit.secret, rulePriority(rule) - 0.5);
             c.encoding = run.encoding;
             c.raw = fragment.text.slice(span.start, span.end);
             found.push(c);

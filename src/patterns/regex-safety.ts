@@ -22,14 +22,7 @@ export function findNestedQuantifier(source: string): string | undefined {
       continue;
     }
     if (ch === '[') {
-      // skip a character class
-      i++;
-      if (source[i] === '^') i++;
-      if (source[i] === ']') i++;
-      while (i < source.length && source[i] !== ']') {
-        if (source[i] === '\\') i++;
-        i++;
-      }
+      i = skipClass(source, i);
       lastClosed = undefined;
       continue;
     }
@@ -73,13 +66,7 @@ export function findUnboundedQuantifier(source: string): string | undefined {
       continue;
     }
     if (ch === '[') {
-      i++;
-      if (source[i] === '^') i++;
-      if (source[i] === ']') i++;
-      while (i < source.length && source[i] !== ']') {
-        if (source[i] === '\\') i++;
-        i++;
-      }
+      i = skipClass(source, i);
       continue;
     }
     const quant = readQuantifier(source, i);
@@ -87,6 +74,18 @@ export function findUnboundedQuantifier(source: string): string | undefined {
     if (quant) i += quant.length - 1;
   }
   return undefined;
+}
+
+/** Index of the `]` that closes the character class opening at `i`. */
+function skipClass(source: string, i: number): number {
+  let j = i + 1;
+  if (source[j] === '^') j++;
+  if (source[j] === ']') j++;
+  while (j < source.length && source[j] !== ']') {
+    if (source[j] === '\\') j++;
+    j++;
+  }
+  return j;
 }
 
 const BRACE = /\{(\d+)(,(\d*))?\}\??/y;
@@ -118,13 +117,7 @@ export function countGroups(source: string): number {
       continue;
     }
     if (ch === '[') {
-      i++;
-      if (source[i] === '^') i++;
-      if (source[i] === ']') i++;
-      while (i < source.length && source[i] !== ']') {
-        if (source[i] === '\\') i++;
-        i++;
-      }
+      i = skipClass(source, i);
       continue;
     }
     if (ch === '(') {

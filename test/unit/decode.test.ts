@@ -36,3 +36,12 @@ describe('decoding', () => {
     expect(find(`"integrity": "${Buffer.from(`x ${token} y`).toString('base64')}"`, 'package-lock.json')).toEqual([]);
   });
 });
+
+describe('decoded findings and rules for the encoded form', () => {
+  it('reports a provider key inside a Kubernetes Secret as that provider, not as generic secret data', () => {
+    const key = expandTemplate('sk_live_{{alnum:24}}');
+    const hits = find(`kind: Secret\ndata:\n  stripe-api-key: ${Buffer.from(key).toString('base64')}\n`);
+    expect(hits.map((h) => h.ruleId)).toEqual(['stripe-live-secret-key']);
+    expect(hits[0]).toMatchObject({ secret: key, encoding: 'base64', line: 3 });
+  });
+});
