@@ -61,10 +61,13 @@ export class Detector {
     if (this.options.entropy) {
       const language = languageOf(fragment.file);
       let offset = 0;
+      let previous: string | undefined;
       const lines = fragment.text.split('\n');
       for (const raw of lines) {
         const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-        for (const hit of detectGenericLine(line, language, fragment.file, this.options.entropy)) {
+        const hits = detectGenericLine(line, language, fragment.file, this.options.entropy, previous);
+        previous = line;
+        for (const hit of hits) {
           if (this.options.disabledGeneric?.has(hit.ruleId)) continue;
           const c = this.candidate(fragment, map, hit.ruleId, offset + hit.start, offset + hit.end, hit.value, 0);
           c.keyName = YAML_LIKE.has(language) ? withYamlParent(hit.keyName, line, map, map.lineIndex(offset)) : hit.keyName;

@@ -110,7 +110,7 @@ export function classifyKey(name: string): string | undefined {
   if (words.some((w) => w === 'public' || w === 'publishable' || w === 'pub')) return undefined;
   const prev = words[words.length - 2];
   const joined = (prev ?? '') + last;
-  if (PASSWORD_WORDS.has(last)) return 'generic-password';
+  if (PASSWORD_WORDS.has(last) || /.(?:password|passwd|passphrase)$/.test(last)) return 'generic-password';
   if (last === 'auth' && (prev === undefined || prev === 'basic' || prev === 'http')) return 'generic-token';
   if (TOKEN_WORDS.has(last) || TOKEN_WORDS.has(joined)) {
     if (last === 'token' && words.slice(0, -1).some((w) => NOT_CREDENTIAL_TOKEN.has(w))) return undefined;
@@ -123,7 +123,7 @@ export function classifyKey(name: string): string | undefined {
     return undefined;
   }
   if (last === 'apikey' || last === 'apikeys') return 'generic-api-key';
-  if (SECRET_WORDS.has(last)) return 'generic-secret';
+  if (SECRET_WORDS.has(last) || /^[a-z]{2,12}secret$/.test(last)) return 'generic-secret';
   // secret_key_base, app_key_value, password_hash is NOT a secret holder (hash of one)
   if ((last === 'base' || last === 'value') && prev !== undefined && (prev === 'key' || prev === 'secret' || prev === 'token' || prev === 'password')) {
     return classifyKey(words.slice(0, -1).join('_'));
@@ -221,8 +221,10 @@ function assignments(line: string, language: Language): Array<{ key: string; par
     KEY_WORD.lastIndex = e;
     if (seen.has(s)) continue;
     seen.add(s);
-    // inside a namespaced type (AWS::ApiGateway::ApiKey), an ARN (...:secret:name) or a path
-    if (s > 0 && (line[s - 1] === ':' || line[s - 1] === '/')) continue;
+    // inside a namespaced type (AWS::ApiGateway::ApiKey), an ARN (...:secret:name) or a path;
+    // a Ruby symbol (:password =>) and PowerShell's $env:API_KEY are names all the same
+    if (s > 0 && line[s - 1] === '/') continue;
+    if (s > 1 && line[s - 1] === ':' && /[\w:]/.test(line[s - 2]!) && !/\$env:$/i.test(line.slice(Math.max(0, s - 5), s))) continue;
     let key = line.slice(s, e).replace(/^[$@-]+|[.-]+$/g, '');
     if (key.startsWith('--')) key = key.slice(2);
     const quotedKey = s > 0 && (line[s - 1] === '"' || line[s - 1] === "'");
@@ -236,20 +238,28 @@ function assignments(line: string, language: Language): Array<{ key: string; par
       if (parsed) out.push({ key, parsed });
       continue;
     }
+    const beforeSpace = i;
     while (line[i] === ' ' || line[i] === '\t') i++;
     // a type annotation: name: string = "x", val name: String = "x"
-    const typed = /^:\s{0,3}[\w.<>[\]|?]{1,40}\s{0,3}(?==[^=>])/.exec(line.slice(i));
+    const typed = /^:\s{0,3}[\w.<>[\]|?&':, ]{1,60}?\s{0,3}(?==[^=>])/.exec(line.slice(i));
     if (typed) i += typed[0].length;
-    const op = /^(?::=|=>|\?\?=|\|\|=|=(?![=~])|:(?!:)|,|\s)/.exec(line.slice(i));
+    let op = /^(?::=|=>|\?\?=|\|\|=|\?=|\+=|=(?![=~])|:(?!:)|,)/.exec(line.slice(i));
+    if (!op && i > beforeSpace && !typed) {
+      op = [' '] as unknown as RegExpExecArray;
+      i = beforeSpace;
+    }
     if (!op) continue;
     if (op[0] === ',' && !quotedKey) continue;
     if (op[0] === ' ' && !(line[s - 1] === '-' && line[s - 2] === '-') && !/^(?:export\s+)?$/.test(line.slice(0, s).trim())) {
       // "--password value" flags, or a bare "KEY value" line (.netrc-like); nothing else
-      if (!/(^|\s)--?$/.test(line.slice(0, s))) continue;
+      if (!/(^|\s)--?$/.test(line.slice(0, s)) && !(language === 'dockerfile' && /^\s*(?:ENV|ARG)\s+$/i.test(line.slice(0, s)))) continue;
     }
     i += op[0].length;
     while (line[i] === ' ' || line[i] === '\t') i++;
-    const parsed = readValue(line, i, bareAllowed || language === 'shell');
+    // a value wrapped in a constructor: String::from("..."), new String("..."), SecretStr("...")
+    const wrapper = /^(?:new\s+)?[A-Za-z_][\w.:]{0,40}\(\s{0,2}(?=[@$]?["'`])/.exec(line.slice(i));
+    if (wrapper) i += wrapper[0].length;
+    const parsed = readValue(line, i, (bareAllowed || language === 'shell' || language === 'dockerfile') && !wrapper);
     if (parsed) out.push({ key, parsed });
   }
   return out;
@@ -279,11 +289,55 @@ function xmlAssignments(line: string): Array<{ key: string; parsed: Parsed }> {
   return out;
 }
 
-/** Run the generic detector over one line. */
-export function detectGenericLine(line: string, language: Language, file: string, settings: EntropySettings): GenericHit[] {
+/**
+ * Credentials passed by position or in a command rather than by name: SQL user definitions,
+ * mysql -pSECRET, sshpass -p, JDBC getConnection(url, user, password), HTTP basic-auth tuples
+ * and constructors, login(user, password). The value is checked like any other.
+ */
+const POSITIONAL: readonly RegExp[] = [
+  /\bIDENTIFIED\s{1,3}BY\s{1,3}(?:PASSWORD\s{1,3})?'([^'\n]{1,200})'/gi,
+  /\b(?:WITH|CREATE\s{1,3}USER\s{1,3}[\w"]{1,60})\s{1,3}(?:ENCRYPTED\s{1,3})?PASSWORD\s{1,3}'([^'\n]{1,200})'/gi,
+  /\bmysql(?:dump|admin|sh)?\b[^\n]{0,100}?\s-p([^\s"'-][^\s"']{5,200})/g,
+  /\bsshpass\s{1,3}-p\s{0,3}["']?([^\s"']{6,200})/g,
+  /\bgetConnection\s{0,2}\([^,()]{1,100},\s{0,3}["'][^"'\n]{0,80}["']\s{0,3},\s{0,3}["']([^"'\n]{6,200})["']/g,
+  /\bauth\s{0,2}=\s{0,2}\(\s{0,2}["'][^"'\n]{0,80}["']\s{0,3},\s{0,3}["']([^"'\n]{6,200})["']\s{0,2}\)/g,
+  /\b(?:HTTPBasicAuth|HTTPDigestAuth|BasicAuth|NetworkCredential|UsernamePasswordCredentials|PasswordAuthentication)\s{0,2}\(\s{0,2}["'][^"'\n]{0,80}["']\s{0,3},\s{0,3}["']([^"'\n]{6,200})["']/g,
+  /\.login\s{0,2}\(\s{0,2}["'][^"'\n]{0,80}["']\s{0,3},\s{0,3}["']([^"'\n]{6,200})["']\s{0,2}\)/g,
+];
+const POSITIONAL_PREFILTER = /identified|password|mysql|sshpass|getconnection|auth|credential|login/i;
+
+function positional(line: string): Array<{ key: string; parsed: Parsed }> {
+  const out: Array<{ key: string; parsed: Parsed }> = [];
+  if (!POSITIONAL_PREFILTER.test(line)) return out;
+  for (const re of POSITIONAL) {
+    re.lastIndex = 0;
+    for (let m = re.exec(line); m; m = re.exec(line)) {
+      const value = m[1]!;
+      const start = m.index + m[0].lastIndexOf(value);
+      out.push({ key: 'password', parsed: { value, start, end: start + value.length } });
+    }
+  }
+  return out;
+}
+
+const NAME_LINE = /^\s{0,40}-?\s{0,4}name:\s{0,4}["']?([A-Za-z_][\w.-]{0,80})["']?\s{0,4}$/;
+const VALUE_LINE = /^(\s{0,40}value:\s{0,4})(.{1,1000})$/;
+
+/** Run the generic detector over one line (`previous` is the line before, when known). */
+export function detectGenericLine(line: string, language: Language, file: string, settings: EntropySettings, previous?: string): GenericHit[] {
   if (line.length > settings.maxLineLength || language === 'lockfile' || isMinified(file)) return [];
-  if (!LINE_PREFILTER.test(line)) return [];
-  const pairs = assignments(line, language);
+  // Kubernetes and compose env lists: "- name: DB_PASSWORD" then "value: ..."
+  if (previous !== undefined && (language === 'yaml' || language === 'kubernetes' || language === 'docker-compose' || language === 'github-actions' || language === 'gitlab-ci')) {
+    const name = NAME_LINE.exec(previous);
+    const value = name ? VALUE_LINE.exec(line) : null;
+    if (name && value) {
+      const ruleId = classifyKey(name[1]!);
+      const parsed = readValue(line, value[1]!.length, true);
+      if (ruleId && parsed && !rejectValue(parsed.value, settings)) return [{ ruleId, keyName: name[1]!, start: parsed.start, end: parsed.end, value: parsed.value }];
+    }
+  }
+  if (!LINE_PREFILTER.test(line) && !POSITIONAL_PREFILTER.test(line)) return [];
+  const pairs = [...assignments(line, language), ...positional(line)];
   if (line.includes('</') || line.includes('value=')) pairs.push(...xmlAssignments(line));
   const hits: GenericHit[] = [];
   const taken = new Set<number>();

@@ -45,7 +45,17 @@ export function isWeakPassword(value: string): boolean {
  * values score near zero.
  */
 export function isSequential(value: string): boolean {
+  if (value.length < 6) return false;
+  // interleaved counting: a1b2c3d4, A1B2C3
+  const evens = [...value.toLowerCase()].filter((_, i) => i % 2 === 0).join('');
+  const odds = [...value.toLowerCase()].filter((_, i) => i % 2 === 1).join('');
+  if (value.length <= 16 && runShare(evens) >= 0.99 && runShare(odds) >= 0.99) return true;
   if (value.length < 8) return false;
+  return runShare(value) >= (value.length >= 16 ? 0.25 : 0.3);
+}
+
+/** Share of characters in ascending or descending runs of three or more (step ±1). */
+function runShare(value: string): number {
   let inRuns = 0;
   let run = 1;
   for (let i = 1; i <= value.length; i++) {
@@ -58,7 +68,7 @@ export function isSequential(value: string): boolean {
       if (i < value.length && (step === 1 || step === -1)) run = 2;
     }
   }
-  return inRuns / value.length >= (value.length >= 16 ? 0.25 : 0.3);
+  return inRuns / value.length;
 }
 
 /** Values with very few distinct characters or a counting run: aaaaaaaa, 12345678, abcdefgh. */

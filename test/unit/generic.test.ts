@@ -34,14 +34,38 @@ describe('generic detector finds assignments in real syntaxes', () => {
     ['secrets.toml', "password = '{{alnum:14}}'", 'generic-password:password'],
     ['App.cs', '    private const string ApiKey = "{{alnum:32}}";', 'generic-api-key:ApiKey'],
     ['README.md', 'Set `PRIVATE_TOKEN` to `{{alnum:32}}` before running the tests.', 'generic-token:PRIVATE_TOKEN'],
+    ['main.tf', '  password = "{{alnum:18}}"', 'generic-password:password'],
+    ['deploy.ps1', '$env:API_KEY = "{{alnum:32}}"', 'generic-api-key:API_KEY'],
+    ['main.rs', 'const API_TOKEN: &str = "{{alnum:32}}";', 'generic-token:API_TOKEN'],
+    ['main.rs', 'let password = String::from("{{alnum:18}}");', 'generic-password:password'],
+    ['config.rb', "  :password => '{{alnum:18}}',", 'generic-password:password'],
+    ['Makefile', 'DB_PASSWORD ?= {{alnum:18}}', 'generic-password:DB_PASSWORD'],
+    ['Dockerfile', 'ENV DB_PASSWORD {{alnum:18}}', 'generic-password:DB_PASSWORD'],
+    ['init.sql', "CREATE USER app IDENTIFIED BY '{{alnum:18}}';", 'generic-password:password'],
+    ['init.sql', "ALTER ROLE app WITH PASSWORD '{{alnum:18}}';", 'generic-password:password'],
+    ['run.sh', 'mysql -u root -p{{alnum:16}} -h db', 'generic-password:password'],
+    ['run.sh', "sshpass -p '{{alnum:16}}' ssh deploy@host", 'generic-password:password'],
+    ['run.sh', 'PGPASSWORD={{alnum:16}} psql -h db -U app', 'generic-password:PGPASSWORD'],
+    ['App.java', 'DriverManager.getConnection(url, "admin", "{{alnum:18}}");', 'generic-password:password'],
+    ['app.py', 'requests.get(url, auth=("admin", "{{alnum:18}}"))', 'generic-password:password'],
   ])('%s: %s', (file, template, expected) => {
     expect(hits(file, template)).toEqual([expected]);
   });
 });
 
 describe('generic detector leaves alone', () => {
+  it('reads name/value pairs of Kubernetes env lists', () => {
+    const value = expandTemplate('{{alnum:18}}');
+    const hits = detectGenericLine(`          value: "${value}"`, 'kubernetes', 'k8s/deploy.yaml', DEFAULT_ENTROPY, '        - name: DB_PASSWORD');
+    expect(hits.map((h) => `${h.ruleId}:${h.keyName}:${h.value}`)).toEqual([`generic-password:DB_PASSWORD:${value}`]);
+    expect(detectGenericLine(`          value: "${value}"`, 'kubernetes', 'k8s/deploy.yaml', DEFAULT_ENTROPY, '        - name: LOG_LEVEL')).toEqual([]);
+  });
+
   it.each([
     ['env lookup', 'app.js', 'const password = process.env.DB_PASSWORD;'],
+    ['env lookup in a constructor', 'main.rs', 'let password = String::from(env::var("DB_PASSWORD"));'],
+    ['documentation counting value', 'run.sh', '--hsm-partition-password A1b2c3d4'],
+    ['prose after a name', 'README.md', 'Password handling is described below.'],
     ['env lookup in go', 'main.go', 'var secretKey = os.Getenv("SECRET_KEY")'],
     ['config lookup in C#', 'App.cs', '    SecretKey = configuration["Secret:Key"],'],
     ['identifier on the right', 'App.cs', '    public static readonly string SmtpPassword = options.Password;'],

@@ -79,6 +79,7 @@ describe('false-positive classes from real code', () => {
     ['leetspeak dictionary password', 'P@55w0rd!', isWeakPassword],
     ['short weak password with digits', 'pass1', isWeakPassword],
     ['counting runs in documentation', 'a1b2c3d4567890ab', isSequential],
+    ['interleaved counting', 'A1b2c3d4', isSequential],
     ['letter-pair runs in documentation', 'AB1C2defGHijkLMNo3PqQRstUvwxyz', isSequential],
     ['dotted name', 'auth.HTTPBasicAuth', looksLikeIdentifier],
     ['namespaced name', 'CPAN::anycwd', looksLikeIdentifier],
