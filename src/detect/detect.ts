@@ -2,6 +2,7 @@ import type { CompiledRule } from '../patterns/types.js';
 import type { Candidate } from '../findings/types.js';
 import type { Fragment } from '../sources/types.js';
 import { isMinified, languageOf } from '../util/file-type.js';
+import { ownString } from '../util/own-string.js';
 import { encodedRuns, encodedSpan } from './decode.js';
 import { shannonEntropy } from './entropy.js';
 import { detectGenericLine, type EntropySettings } from './generic.js';
@@ -90,9 +91,9 @@ export class Detector {
       column: from.column,
       endLine: to.line,
       endColumn: to.column + 1,
-      secret,
-      lineText: map.lineText(index) ?? '',
-      previousLineText: map.lineText(index - 1),
+      secret: ownString(secret),
+      lineText: ownString(map.lineText(index) ?? ''),
+      previousLineText: ((t) => (t === undefined ? undefined : ownString(t)))(map.lineText(index - 1)),
       kind: 'secret',
       start,
       end,

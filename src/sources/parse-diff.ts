@@ -1,3 +1,5 @@
+import { ownString } from '../util/own-string.js';
+
 /**
  * A streaming parser for `git diff -U0` / `git log -p -U0` output (also combined diffs of merges).
  * It turns lines into added-line hunks, and reports binary files, submodules and symlinks.
@@ -176,7 +178,7 @@ export class DiffParser {
 
   private announce(): void {
     if (this.announced || this.pendingPath === undefined) return;
-    this.path = this.pendingPath;
+    this.path = ownString(this.pendingPath);
     this.announced = true;
     const event: DiffFileEvent = { type: 'file', path: this.path, deleted: this.deleted };
     if (this.skip) event.skip = this.skip;

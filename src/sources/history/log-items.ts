@@ -1,5 +1,6 @@
 import { DiffParser, type DiffEvent } from '../parse-diff.js';
 import type { CommitInfo, SourceItem } from '../types.js';
+import { ownString } from '../../util/own-string.js';
 
 /** The pretty format of each commit's header line: two NULs, then sha, author, email, date, subject. */
 export const COMMIT_FORMAT = '--format=%x00%x00%H%x00%an%x00%ae%x00%aI%x00%s';
@@ -39,7 +40,7 @@ export class LogItems {
       this.parser.flush();
       this.drain();
       const [sha = '', author = '', email = '', date = '', ...subject] = line.slice(2).split('\u0000');
-      this.commit = { sha, author, email, date, subject: subject.join(' ') };
+      this.commit = { sha: ownString(sha), author: ownString(author), email: ownString(email), date: ownString(date), subject: ownString(subject.join(' ')) };
       this.sizes.clear();
       this.oversized.clear();
       this.path = undefined;
