@@ -114,6 +114,12 @@ export async function scanRequestFrom(args: ParsedArgs, io: Io, forBaseline = fa
   } else {
     mode = 'files';
   }
+  if (v.jobs !== undefined) {
+    const jobs = Number(v.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs takes a whole number from 1 to 64, not "${String(v.jobs)}".`);
+    if (!request.history) throw new UsageError('--jobs applies to history scans only; add --all-commits or --range.');
+    request.history.jobs = jobs;
+  }
   request.mode = mode;
   request.paths = paths;
   return request;

@@ -231,3 +231,28 @@ describe('config errors', () => {
     }
   });
 });
+
+describe('history text report', () => {
+  it('groups by commit, says the secret is already in history, and names the clean-up tools', () => {
+    const r2 = makeRepo();
+    try {
+      r2.write('deploy.sh', `export GITHUB_TOKEN=${expandTemplate('ghp_{{crc32b62:30}}')}\n`);
+      const sha = r2.commit('add deploy script');
+      r2.write('deploy.sh', 'export GITHUB_TOKEN="$GITHUB_TOKEN"\n');
+      r2.commit('read the token from the environment');
+      const r = runCli(['--all-commits', '--jobs', '2'], { cwd: r2.dir });
+      expect(r.exitCode).toBe(1);
+      expect(r.stdout).toContain(`commit ${sha.slice(0, 12)}`);
+      expect(r.stdout).toContain('add deploy script');
+      expect(r.stdout).toMatch(/deploy\.sh:1:\d+ {2}GitHub personal access token/);
+      expect(r.stdout).toMatch(/already in git history/);
+      expect(r.stdout).toMatch(/git filter-repo .* BFG Repo-Cleaner/);
+      expect(r.stderr).toMatch(/found 1 secret in 3 commits/); // the initial commit, the secret, the fix
+      const j = json(runCli(['--all-commits', '--format', 'json'], { cwd: r2.dir }));
+      expect(j.findings[0]).toMatchObject({ commit: sha, author: 'Test Author', email: 'author@example.test', message: 'add deploy script' });
+      expect(runCli(['--all-commits', '--jobs', 'many'], { cwd: r2.dir }).exitCode).toBe(2);
+    } finally {
+      r2.cleanup();
+    }
+  });
+});
