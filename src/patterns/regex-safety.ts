@@ -14,15 +14,8 @@ interface Group {
 export function findNestedQuantifier(source: string): string | undefined {
   const stack: Group[] = [{ hasQuantifier: false, hasUnbounded: false }];
   let lastClosed: Group | undefined;
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i];
-    if (ch === '\\') {
-      i++;
-      lastClosed = undefined;
-      continue;
-    }
-    if (ch === '[') {
-      i = skipClass(source, i);
+  for (const [i, ch] of syntax(source)) {
+    if (ch === 'atom') {
       lastClosed = undefined;
       continue;
     }
@@ -48,9 +41,6 @@ export function findNestedQuantifier(source: string): string | undefined {
       }
       top.hasQuantifier = true;
       top.hasUnbounded ||= quant.unbounded;
-      i += quant.length - 1;
-      lastClosed = undefined;
-      continue;
     }
     lastClosed = undefined;
   }
@@ -59,21 +49,29 @@ export function findNestedQuantifier(source: string): string | undefined {
 
 /** Return the first unbounded quantifier in the source, if any (built-in rules must be bounded). */
 export function findUnboundedQuantifier(source: string): string | undefined {
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i];
-    if (ch === '\\') {
-      i++;
-      continue;
-    }
-    if (ch === '[') {
-      i = skipClass(source, i);
-      continue;
-    }
+  for (const [i, ch] of syntax(source)) {
+    if (ch === 'atom') continue;
     const quant = readQuantifier(source, i);
     if (quant?.unbounded) return source.slice(Math.max(0, i - 15), i + quant.length);
-    if (quant) i += quant.length - 1;
   }
   return undefined;
+}
+
+/**
+ * The characters of a regex source that are syntax, with their index; an escape (\d, \() or a
+ * character class ([a-z]) comes out as one 'atom'.
+ */
+function* syntax(source: string): Generator<[number, string]> {
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (ch === '\\') {
+      yield [i, 'atom'];
+      i++;
+    } else if (ch === '[') {
+      yield [i, 'atom'];
+      i = skipClass(source, i);
+    } else yield [i, ch];
+  }
 }
 
 /** Index of the `]` that closes the character class opening at `i`. */
@@ -110,20 +108,10 @@ function readQuantifier(source: string, i: number): { length: number; unbounded:
 /** Number of capture groups in a regex source, counted without compiling or running it. */
 export function countGroups(source: string): number {
   let count = 0;
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i];
-    if (ch === '\\') {
-      i++;
-      continue;
-    }
-    if (ch === '[') {
-      i = skipClass(source, i);
-      continue;
-    }
-    if (ch === '(') {
-      if (source[i + 1] !== '?') count++;
-      else if (source[i + 2] === '<' && source[i + 3] !== '=' && source[i + 3] !== '!') count++;
-    }
+  for (const [i, ch] of syntax(source)) {
+    if (ch !== '(') continue;
+    if (source[i + 1] !== '?') count++;
+    else if (source[i + 2] === '<' && source[i + 3] !== '=' && source[i + 3] !== '!') count++;
   }
   return count;
 }
