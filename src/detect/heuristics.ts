@@ -168,7 +168,15 @@ export function isUuid(value: string): boolean {
 
 /** Content hashes and integrity strings: sha1/sha256/sha512 in hex, SRI "sha512-...", git SHAs. */
 export function isHashLike(value: string): boolean {
-  return /^(?:sha(?:1|256|384|512)|md5)[-:]/i.test(value) || /^sha256:[0-9a-f]{64}$/.test(value);
+  return (
+    /^(?:sha(?:1|256|384|512)|md5)[-:]/i.test(value) ||
+    /^sha256:[0-9a-f]{64}$/.test(value) ||
+    // stored password hashes are what a login compares against, not credentials: bcrypt,
+    // argon2, scrypt, crypt(3) ($1$ $5$ $6$ $y$), Django's pbkdf2, LDAP {SSHA}
+    /^\$(?:2[abxy]?|argon2(?:id|i|d)|scrypt|[156y]|7|pbkdf2(?:-sha\d{1,3})?)\$/.test(value) ||
+    /^(?:pbkdf2_sha\d{1,3}|bcrypt(?:_sha256)?|argon2|scrypt|sha1|md5)\$/.test(value) ||
+    /^\{(?:SSHA|SHA|SMD5|MD5|CRYPT|PBKDF2[\w-]{0,10})\}/i.test(value)
+  );
 }
 
 /**
