@@ -16,7 +16,7 @@ import { compileRule } from './patterns/compile-rule.js';
 import { loadBuiltinRules } from './patterns/load-patterns.js';
 import type { CompiledRule } from './patterns/types.js';
 import { filesSource } from './sources/files.js';
-import { repoRoot, runGit } from './sources/git.js';
+import { bareRepo, repoRoot, runGit } from './sources/git.js';
 import { stagedSource } from './sources/staged.js';
 import type { CommitInfo, Skip, Source } from './sources/types.js';
 import { suggest } from './suggest/env-var.js';
@@ -85,6 +85,8 @@ export interface ScanResult {
 
 export interface Engine {
   root: string | undefined;
+  /** The git directory when the repository is bare (no work tree, no index). */
+  bare: string | undefined;
   config: Config;
   rules: CompiledRule[];
   detector: Detector;
@@ -94,6 +96,7 @@ export interface Engine {
 /** Load the config and compile the rules once. */
 export async function prepareEngine(request: Pick<ScanRequest, 'cwd' | 'configPath' | 'maxFileSize'>): Promise<Engine> {
   const root = await repoRoot(request.cwd);
+  const bare = root ? undefined : await bareRepo(request.cwd);
   const raw = await loadRawConfig(root ?? request.cwd, request.configPath);
   const config = validateConfig(raw.config, raw.filepath);
   if (request.maxFileSize !== undefined) config.maxFileSize = request.maxFileSize;
@@ -115,7 +118,7 @@ export async function prepareEngine(request: Pick<ScanRequest, 'cwd' | 'configPa
   const rules = [...builtin, ...custom].filter((r) => !disabled.has(r.id));
   const genericOn = GENERIC_RULES.some((r) => !disabled.has(r.id));
   const detector = new Detector({ rules, entropy: genericOn ? config.entropy : undefined, disabledGeneric: disabled });
-  return { root, config, rules, detector, notices };
+  return { root, bare, config, rules, detector, notices };
 }
 
 async function loadBaseline(request: ScanRequest, engine: Engine): Promise<Map<string, BaselineEntry> | undefined> {
@@ -159,14 +162,16 @@ async function pathMatcher(): Promise<PathMatcher> {
 function sourceFor(request: ScanRequest, engine: Engine): Promise<Source> | Source {
   const maxFileSize = engine.config.maxFileSize;
   if (request.mode === 'staged') {
+    if (engine.bare) throw new InputError('--staged needs a working tree, and this is a bare repository with no index; run it in a clone with a working tree, or scan history with --all-commits.');
     if (!engine.root) throw new InputError('--staged needs a git repository, and this folder is not in one; run leakguard inside the repository or pass PATHs to scan files.');
     // PATHs are relative to the working directory (lint-staged passes absolute ones); git wants them from the root
     const paths = request.paths.map((p) => relative(engine.root!, resolve(request.cwd, p)).split(sep).join('/'));
     return stagedSource({ root: engine.root, paths, maxFileSize });
   }
   if (request.mode === 'history') {
-    if (!engine.root) throw new InputError('History scans need a git repository, and this folder is not in one; run leakguard inside the repository.');
-    return import('./sources/history.js').then((m) => m.historySource({ root: engine.root!, request: request.history!, maxFileSize, notices: engine.notices, onProgress: request.onProgress }));
+    const root = engine.root ?? engine.bare;
+    if (!root) throw new InputError('History scans need a git repository, and this folder is not in one; run leakguard inside the repository.');
+    return import('./sources/history.js').then((m) => m.historySource({ root, request: request.history!, maxFileSize, notices: engine.notices, onProgress: request.onProgress }));
   }
   return filesSource({ cwd: request.cwd, paths: request.paths.length ? request.paths : ['.'], useGitignore: request.useGitignore, maxFileSize });
 }
@@ -222,7 +227,7 @@ export async function scan(request: ScanRequest, prepared?: Engine): Promise<Sca
     candidates.push({ ruleId: 'gitignored-secrets-file', file, line: 1, column: 1, endLine: 1, endColumn: 1, secret: file, lineText: '', previousLineText: undefined, kind: 'ignored-secrets-file' });
   }
 
-  if (request.inlineAllow) await fillPreviousLines(candidates, request, engine.root);
+  if (request.inlineAllow) await fillPreviousLines(candidates, request, engine.root ?? engine.bare);
 
   const envFileIgnored = engine.root && candidates.length ? (await gitIgnored(engine.root, ['.env'])).has('.env') : undefined;
   const findings: Finding[] = [];

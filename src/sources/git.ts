@@ -124,6 +124,13 @@ export async function repoRoot(cwd: string): Promise<string | undefined> {
   return result.code === 0 ? result.stdout.trim() : undefined;
 }
 
+/** The git directory of a bare repository (a mirror clone), or undefined. History scans work there. */
+export async function bareRepo(cwd: string): Promise<string | undefined> {
+  const result = await runGit(['rev-parse', '--is-bare-repository', '--absolute-git-dir'], cwd);
+  const [bare, dir] = result.stdout.trim().split('\n');
+  return result.code === 0 && bare === 'true' ? dir : undefined;
+}
+
 export async function hasHead(cwd: string): Promise<boolean> {
   const result = await runGit(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], cwd);
   return result.code === 0;

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeRepo, type TempRepo } from '../helpers/git-repo.js';
 import { json, runCli } from '../helpers/run-cli.js';
@@ -174,5 +175,35 @@ describe('staged diff reader', () => {
     const r = runCli(['--staged'], { cwd: '/' });
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toMatch(/needs a git repository/);
+  });
+});
+
+describe('unusual repositories', () => {
+  it('scans history in a bare mirror clone and refuses --staged there with exit 2', () => {
+    const source = makeRepo();
+    try {
+      source.write('a.js', `const t = "${ghToken()}";\n`);
+      const sha = source.commit('secret');
+      const mirror = `${source.dir}-mirror.git`;
+      source.git('clone', '-q', '--mirror', source.dir, mirror);
+      const r = runCli(['--all-commits', '--format', 'json'], { cwd: mirror });
+      expect(r.exitCode).toBe(1);
+      expect(json(r).findings.map((f) => f.commit)).toEqual([sha]);
+      const staged = runCli(['--staged'], { cwd: mirror });
+      expect(staged.exitCode).toBe(2);
+      expect(staged.stderr).toMatch(/bare repository/);
+    } finally {
+      source.cleanup();
+    }
+  });
+
+  it('scans the staged lines of a linked worktree', () => {
+    const wt = `${repo.dir}-worktree`;
+    repo.git('worktree', 'add', '-q', wt);
+    const file = `${wt}/a.py`;
+    writeFileSync(file, `TOKEN = "${ghToken()}"\n`);
+    spawnSync('git', ['add', 'a.py'], { cwd: wt });
+    const r = runCli(['--staged', '--format', 'json'], { cwd: wt });
+    expect(found(r)).toEqual(['a.py:1:github-pat-classic']);
   });
 });
