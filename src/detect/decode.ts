@@ -13,13 +13,35 @@ export interface EncodedRun {
   offsets: Int32Array | undefined;
 }
 
-const BASE64_RUN = /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{24,8192}={0,2}(?![A-Za-z0-9+/=_-])/g;
+/** 1 for the characters of base64 and base64url (A-Z a-z 0-9 + / _ -), by char code. */
+const BASE64_CHAR = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-') BASE64_CHAR[c.charCodeAt(0)] = 1;
+const MIN_BASE64_RUN = 24;
+const MAX_RUN = 8192;
+
+/** Start/end pairs of the runs of base64 characters, MIN_BASE64_RUN long or longer. */
+function base64Spans(text: string): number[] {
+  const spans: number[] = [];
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0;
+    if (c < 128 && BASE64_CHAR[c] === 1) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      if (i - start >= MIN_BASE64_RUN) spans.push(start, i);
+      start = -1;
+    }
+  }
+  return spans;
+}
+
 const PERCENT_RUN = /(?:[A-Za-z0-9._~!*'()+:;,/?@&=$-]|%[0-9A-Fa-f]{2}){12,4096}/g;
 const PRINTABLE = /^[\t\n\r\x20-\x7e]+$/;
 const MAX_RUNS = 64;
 const MAX_DECODED = 256 * 1024;
 
 export function encodedRuns(text: string): EncodedRun[] {
+  const spans = text.length >= MIN_BASE64_RUN ? base64Spans(text) : [];
   const runs: EncodedRun[] = [];
   let budget = MAX_DECODED;
   if (text.includes('%')) {
@@ -32,9 +54,14 @@ export function encodedRuns(text: string): EncodedRun[] {
       runs.push({ encoding: 'percent', start: m.index, end: m.index + run.length, decoded: decoded.text, offsets: decoded.offsets });
     }
   }
-  BASE64_RUN.lastIndex = 0;
-  for (let m = BASE64_RUN.exec(text); m && runs.length < MAX_RUNS; m = BASE64_RUN.exec(text)) {
-    const run = m[0];
+  for (let k = 0; k < spans.length; k += 2) {
+    const start = spans[k]!;
+    let end = spans[k + 1]!;
+    // base64 padding, and a run glued to more '=' is not one value
+    while (end < text.length && end - spans[k + 1]! < 2 && text.charCodeAt(end) === 61) end++;
+    if (text.charCodeAt(end) === 61 || end - start > MAX_RUN) continue;
+    if (runs.length >= MAX_RUNS) break;
+    const run = text.slice(start, end);
     // hex, plain words and identifiers are not base64 payloads worth decoding
     if (/^[0-9a-fA-F]+$/.test(run) || !/[A-Z]/.test(run) || !/[a-z]/.test(run)) continue;
     const body = run.replace(/=+$/, '');
@@ -42,7 +69,7 @@ export function encodedRuns(text: string): EncodedRun[] {
     const decoded = Buffer.from(body.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('latin1');
     if (decoded.length < 16 || !PRINTABLE.test(decoded)) continue;
     if ((budget -= decoded.length) < 0) break;
-    runs.push({ encoding: 'base64', start: m.index, end: m.index + run.length, decoded, offsets: undefined });
+    runs.push({ encoding: 'base64', start, end, decoded, offsets: undefined });
   }
   return runs;
 }

@@ -68,6 +68,8 @@ export interface GenericHit {
 }
 
 const LINE_PREFILTER = /pass|pwd|secret|token|key|auth|cred|salt|sign|private|bearer|cipher/i;
+/** Whether a fragment can hold any generic finding at all (checked once, before its lines). */
+export const GENERIC_PREFILTER = /pass|pwd|secret|token|key|auth|cred|salt|sign|private|bearer|cipher|identified|mysql|getconnection|login/i;
 const KEY_WORD = /pass|pwd|secret|token|key|auth|cred|salt|sign|private|cipher/gi;
 const IDENT_CHAR = /[\w.$@-]/;
 

@@ -153,7 +153,20 @@ const BY_EXT: Record<string, Language> = {
   sql: 'sql',
 };
 
+const cache = new Map<string, Language>();
+
+/** The language of a path (cached: history scans ask about the same paths again and again). */
 export function languageOf(path: string): Language {
+  let language = cache.get(path);
+  if (language === undefined) {
+    if (cache.size > 50_000) cache.clear();
+    language = detectLanguage(path);
+    cache.set(path, language);
+  }
+  return language;
+}
+
+function detectLanguage(path: string): Language {
   const base = (path.split('/').pop() ?? path).toLowerCase();
   const named = BY_NAME[base];
   if (named) return named;
