@@ -135,3 +135,10 @@ export async function hasHead(cwd: string): Promise<boolean> {
   const result = await runGit(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], cwd);
   return result.code === 0;
 }
+
+/** Which of the given repository paths .gitignore excludes (git check-ignore --no-index). */
+export async function checkIgnored(root: string, files: readonly string[]): Promise<Set<string>> {
+  if (!files.length) return new Set();
+  const result = await runGit(['check-ignore', '--no-index', '--stdin', '-z'], root, files.join('\0') + '\0');
+  return new Set(result.stdout.split('\0').filter(Boolean));
+}

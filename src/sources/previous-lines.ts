@@ -1,0 +1,30 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Candidate } from '../findings/types.js';
+import { runGit } from './git.js';
+
+/**
+ * A `leakguard:allow-next-line` directive may sit on a line that was not added (it was already
+ * there). For the few candidates whose previous line is outside their fragment, read it from the
+ * staged or committed blob, or from disk.
+ */
+export async function fillPreviousLines(candidates: Candidate[], opts: { staged: boolean; cwd: string; gitDir: string | undefined }): Promise<void> {
+  const missing = candidates.filter((c) => c.previousLineText === undefined && c.line > 1 && c.kind === 'secret');
+  const cache = new Map<string, string[] | undefined>();
+  for (const c of missing) {
+    const spec = opts.staged ? `:${c.file}` : c.commit ? `${c.commit.sha}:${c.file}` : undefined;
+    const key = spec ?? c.file;
+    if (!cache.has(key)) {
+      let text: string | undefined;
+      if (spec && opts.gitDir) {
+        const r = await runGit(['cat-file', 'blob', spec], opts.gitDir);
+        text = r.code === 0 ? r.stdout : undefined;
+      } else if (!spec) {
+        text = await readFile(resolve(opts.cwd, c.file), 'utf8').catch(() => undefined);
+      }
+      cache.set(key, text?.split('\n'));
+    }
+    const previous = cache.get(key)?.[c.line - 2];
+    if (previous !== undefined) c.previousLineText = previous.replace(/\r$/, '');
+  }
+}
