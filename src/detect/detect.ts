@@ -3,6 +3,7 @@ import type { Candidate } from '../findings/types.js';
 import type { Fragment } from '../sources/types.js';
 import { isMinified, languageOf } from '../util/file-type.js';
 import { ownString } from '../util/own-string.js';
+import { secretHash } from '../findings/fingerprint.js';
 import { encodedRuns, encodedSpan } from './decode.js';
 import { shannonEntropy } from './entropy.js';
 import { detectGenericLine, type EntropySettings } from './generic.js';
@@ -168,6 +169,7 @@ export function acceptSecret(rule: CompiledRule, secret: string): boolean {
     if (validator && !validator(secret)) return false;
   }
   if (rule.allow.some((re) => re.test(secret))) return false;
+  if (rule.allowHashes.size && rule.allowHashes.has(secretHash(secret))) return false;
   if (isTemplate(secret)) return false;
   if (!rule.strict && isPlaceholder(secret)) return false;
   return true;

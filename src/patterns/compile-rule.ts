@@ -79,6 +79,10 @@ export function compileRule(raw: unknown, opts: CompileOptions): CompiledRule {
       throw where(id, `allow[${i}]`, `a regex that compiles (${(error as Error).message})`);
     }
   });
+  const allowHashes = r.allowHashes ?? [];
+  if (!Array.isArray(allowHashes) || allowHashes.some((h) => typeof h !== 'string' || !/^[0-9a-f]{64}$/.test(h))) {
+    throw where(id, 'allowHashes', 'an array of sha256 hex digests (64 lower-case hex characters)');
+  }
   const examples = r.examples ?? { match: [], noMatch: [] };
   return {
     id,
@@ -91,6 +95,7 @@ export function compileRule(raw: unknown, opts: CompileOptions): CompiledRule {
     entropy: r.entropy,
     validate: r.validate,
     allow,
+    allowHashes: new Set(allowHashes),
     envVar,
     revokeUrl: r.revokeUrl,
     strict: r.strict === true,

@@ -13,6 +13,8 @@ export interface PatternRule {
   validate?: string;
   /** Regexes that, when one matches the secret, mark it as a documented example or placeholder. */
   allow?: string[];
+  /** sha256 of documented example values (published in providers' docs), so none is written here. */
+  allowHashes?: string[];
   envVar: string;
   revokeUrl?: string;
   /** Findings of this rule are reported even when the generic placeholder heuristics would drop them. */
@@ -61,6 +63,7 @@ export interface CompiledRule {
   entropy: number | undefined;
   validate: string | undefined;
   allow: readonly RegExp[];
+  allowHashes: ReadonlySet<string>;
   envVar: string;
   revokeUrl: string | undefined;
   strict: boolean;
