@@ -2,11 +2,11 @@ import type { CompiledRule } from '../patterns/types.js';
 import type { Candidate } from '../findings/types.js';
 import type { Fragment } from '../sources/types.js';
 import { isMinified, languageOf } from '../util/file-type.js';
-import { ownString } from '../util/own-string.js';
 import { secretHash } from '../findings/fingerprint.js';
+import { ownString } from '../util/own-string.js';
 import { encodedRuns, encodedSpan } from './decode.js';
 import { shannonEntropy } from './entropy.js';
-import { detectGenericLine, type EntropySettings } from './generic.js';
+import { GENERIC_PREFILTER, detectGenericLine, type EntropySettings } from './generic.js';
 import { isPlaceholder, isTemplate } from './heuristics.js';
 import { KeywordIndex } from './keyword-index.js';
 import { LineMap } from './location.js';
@@ -51,7 +51,7 @@ export class Detector {
         for (const rule of this.index.lookup(run.decoded)) {
           for (const hit of matchRule(rule, run.decoded)) {
             const span = encodedSpan(run, hit.start, hit.end);
-            // a rule written for the encoded form (or a catch-all over it) keeps precedence over a decoded match only when it is as specific
+            // a rule written for the encoded form keeps precedence over the same rule's decoded match
             const c = this.candidate(fragment, map, rule.id, span.start, span.end, hit.secret, rulePriority(rule) - 0.5);
             c.encoding = run.encoding;
             c.raw = fragment.text.slice(span.start, span.end);
@@ -60,7 +60,7 @@ export class Detector {
         }
       }
     }
-    if (this.options.entropy) {
+    if (this.options.entropy && GENERIC_PREFILTER.test(fragment.text)) {
       const language = languageOf(fragment.file);
       let offset = 0;
       let previous: string | undefined;
