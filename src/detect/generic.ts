@@ -252,9 +252,14 @@ function assignments(line: string, language: Language): Array<{ key: string; par
     }
     if (!op) continue;
     if (op[0] === ',' && !quotedKey) continue;
-    if (op[0] === ' ' && !(line[s - 1] === '-' && line[s - 2] === '-') && !/^(?:export\s+)?$/.test(line.slice(0, s).trim())) {
-      // "--password value" flags, or a bare "KEY value" line (.netrc-like); nothing else
-      if (!/(^|\s)--?$/.test(line.slice(0, s)) && !(language === 'dockerfile' && /^\s*(?:ENV|ARG)\s+$/i.test(line.slice(0, s)))) continue;
+    if (op[0] === ' ') {
+      // a space separates name and value only in "--password value" flags, "KEY value" lines
+      // (.netrc-like, after an optional export) and Dockerfile ENV/ARG; in prose it does not
+      const before = line.slice(0, s).trim();
+      const flag = line[s] === '-';
+      const lineStart = before === '' || before === 'export';
+      const dockerEnv = language === 'dockerfile' && /^(?:ENV|ARG)$/i.test(before);
+      if (!flag && !lineStart && !dockerEnv) continue;
     }
     i += op[0].length;
     while (line[i] === ' ' || line[i] === '\t') i++;

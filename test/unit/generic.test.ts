@@ -27,6 +27,7 @@ describe('generic detector finds assignments in real syntaxes', () => {
     ['settings.xml', '<password>{{alnum:24}}</password>', 'generic-password:password'],
     ['run.sh', 'export SMTP_PASSWORD="{{alnum:19}}"', 'generic-password:SMTP_PASSWORD'],
     ['run.sh', 'mysql --password={{alnum:16}} -h db', 'generic-password:password'],
+    ['run.sh', 'deploy --api-token {{alnum:24}} --env prod', 'generic-token:api-token'],
     ['Config.java', 'System.setProperty("smtp.password", "{{alnum:20}}");', 'generic-password:smtp.password'],
     ['config.php', "define('AUTH_SALT', '{{alnum:40}}');", 'generic-secret:AUTH_SALT'],
     ['config.rb', 'config.auth_token = "{{alnum:23}}"', 'generic-token:config.auth_token'],
