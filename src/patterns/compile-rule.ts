@@ -99,7 +99,6 @@ export function compileRule(raw: unknown, opts: CompileOptions): CompiledRule {
     envVar,
     revokeUrl: r.revokeUrl,
     strict: r.strict === true,
-    decode: r.decode,
     origin: opts.origin,
     examples: { match: examples.match ?? [], noMatch: examples.noMatch ?? [] },
   };

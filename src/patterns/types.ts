@@ -19,8 +19,6 @@ export interface PatternRule {
   revokeUrl?: string;
   /** Findings of this rule are reported even when the generic placeholder heuristics would drop them. */
   strict?: boolean;
-  /** How the secret is encoded in the match, decoded before validation ("base64", "percent"). */
-  decode?: string;
   examples: { match: string[]; noMatch: string[] };
 }
 
@@ -67,7 +65,6 @@ export interface CompiledRule {
   envVar: string;
   revokeUrl: string | undefined;
   strict: boolean;
-  decode: string | undefined;
   /** Where the rule came from: a pattern file or the user's config. */
   origin: string;
   examples: { match: readonly string[]; noMatch: readonly string[] };
