@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { makeRepo, testEnv, type TempRepo } from '../helpers/git-repo.js';
+import { makeRepo, type TempRepo } from '../helpers/git-repo.js';
+import { preCommitEnv, runIn } from '../helpers/pre-commit-env.js';
 import { expandTemplate } from '../helpers/secrets.js';
 
 /**
@@ -22,11 +22,7 @@ let rev: string;
 let env: NodeJS.ProcessEnv;
 const repos: TempRepo[] = [];
 
-function run(cmd: string, args: string[], cwd: string, input?: string) {
-  const r = spawnSync(cmd, args, { cwd, env, encoding: 'utf8', input: input ?? '', maxBuffer: 64 * 1024 * 1024 });
-  if (r.error) throw r.error;
-  return { status: r.status ?? -1, out: `${r.stdout}${r.stderr}` };
-}
+const run = (cmd: string, args: string[], cwd: string, input?: string) => runIn(env, cmd, args, cwd, input);
 
 const token = () => expandTemplate('ghp_{{crc32b62:30}}');
 
@@ -46,18 +42,7 @@ function project(): TempRepo {
 
 beforeAll(() => {
   work = realpathSync(mkdtempSync(join(tmpdir(), 'leakguard-pre-commit-')));
-  env = testEnv(
-    {
-      PRE_COMMIT_HOME: join(work, 'pre-commit-home'),
-      // HOME is a temp dir (no user config); keep npm's download cache so installs stay fast
-      npm_config_cache: process.env.npm_config_cache ?? join(homedir(), '.npm'),
-      npm_config_update_notifier: 'false',
-      npm_config_fund: 'false',
-      npm_config_audit: 'false',
-    },
-    join(work, 'home'),
-  );
-  mkdirSync(join(work, 'home'));
+  env = preCommitEnv(work);
 
   // the hook repository: what a tagged leakguard release holds, with dist/ prebuilt
   hookRepo = join(work, 'leakguard-hook-repo');

@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeRepo, testEnv, type TempRepo } from '../helpers/git-repo.js';
+import { makeRepo, type TempRepo } from '../helpers/git-repo.js';
+import { preCommitEnv, runIn } from '../helpers/pre-commit-env.js';
 import { expandTemplate } from '../helpers/secrets.js';
 
 /**
@@ -17,25 +18,11 @@ let work: string;
 let env: NodeJS.ProcessEnv;
 let repo: TempRepo;
 
-function run(cmd: string, args: string[], cwd: string) {
-  const r = spawnSync(cmd, args, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (r.error) throw r.error;
-  return { status: r.status ?? -1, out: `${r.stdout}${r.stderr}` };
-}
+const run = (cmd: string, args: string[], cwd: string) => runIn(env, cmd, args, cwd);
 
 beforeAll(() => {
   work = realpathSync(mkdtempSync(join(tmpdir(), 'leakguard-from-source-')));
-  mkdirSync(join(work, 'home'));
-  env = testEnv(
-    {
-      PRE_COMMIT_HOME: join(work, 'pre-commit-home'),
-      npm_config_cache: process.env.npm_config_cache ?? join(homedir(), '.npm'),
-      npm_config_update_notifier: 'false',
-      npm_config_fund: 'false',
-      npm_config_audit: 'false',
-    },
-    join(work, 'home'),
-  );
+  env = preCommitEnv(work);
   const head = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
   expect(head).toMatch(/^[0-9a-f]{40}$/);
   repo = makeRepo();
