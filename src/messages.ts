@@ -64,6 +64,12 @@ export function summaryText(result: ScanResult): string {
   return `leakguard: found ${n} secret${n === 1 ? '' : 's'} in ${what}${suppressed}${tail}. Fix ${n === 1 ? 'it' : 'them'} as shown above, then try again.`;
 }
 
+/** An error inside a hook blocks the commit or push: the same sentence, plus the deliberate way past it. */
+export function hookFailureText(message: string, push: boolean): string {
+  const skip = push ? 'git push --no-verify' : 'git commit --no-verify';
+  return `${message.replace(/\.$/, '')}; to go ahead without the check this once, use \`${skip}\` (it skips every other hook too).`;
+}
+
 export function crashText(version: string, error: unknown): string {
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
   return `leakguard ${version} crashed: this is a bug in leakguard, not in your repository; please report it with the lines below.\n${detail}`;

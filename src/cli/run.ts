@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { LeakguardError, UsageError } from '../errors.js';
-import { crashText, isImportant, noticeText, skipText, summaryText } from '../messages.js';
+import { crashText, hookFailureText, isImportant, noticeText, skipText, summaryText } from '../messages.js';
 import { reporterFor } from '../reporters/index.js';
 import { scan, type ScanRequest, type ScanResult } from '../scan.js';
 import { ExitCode } from './exit-code.js';
@@ -48,12 +48,17 @@ export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
     }
   } catch (error) {
     if (error instanceof LeakguardError) {
-      io.stderr(`leakguard: ${error.message}\n`);
+      io.stderr(`leakguard: ${inHook(argv, io) ? hookFailureText(error.message, argv.includes('--pre-push')) : error.message}\n`);
       return ExitCode.Fatal;
     }
     io.stderr(`${crashText(safeVersion(), error)}\n`);
     return ExitCode.Fatal;
   }
+}
+
+/** Running as a git hook: the commit or push is blocked, so say how to get past it deliberately. */
+function inHook(argv: readonly string[], io: Io): boolean {
+  return !!io.env.GIT_INDEX_FILE || argv.includes('--pre-push') || argv.includes('--pre-commit-framework') || !!io.env.PRE_COMMIT;
 }
 
 function safeVersion(): string {

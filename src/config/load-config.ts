@@ -59,7 +59,18 @@ async function loadWithCosmiconfig(root: string, filepath: string): Promise<unkn
     if (!result || result.isEmpty) return {};
     return result.config;
   } catch (error) {
-    const reason = ((error as Error).message.split('\n')[0] ?? '').replace(/\s+/g, ' ').trim();
+    const reason = parseErrorReason((error as Error).message);
     throw new ConfigError(`The config file ${filepath} cannot be parsed (${reason}); fix its syntax or remove it.`, { cause: error });
   }
+}
+
+/**
+ * The one useful line of a parser's message: cosmiconfig wraps it as "JSON Error in FILE:" plus a
+ * code frame; keep the parser's own sentence ("Expected property name or '}' in JSON at
+ * position 2", "unexpected end of the stream within a flow collection (2:1)").
+ */
+export function parseErrorReason(message: string): string {
+  const lines = message.split('\n').map((l) => l.trim());
+  const useful = lines.slice(1).find((l) => l && !/^(?:>|\d|\||-{2,}|\^)/.test(l)) ?? lines[0] ?? 'unknown error';
+  return useful.replace(/ while parsing .*$/, '').replace(/\s+/g, ' ').trim();
 }
