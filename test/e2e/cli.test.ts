@@ -225,7 +225,7 @@ describe('config errors', () => {
       r2.write('.leakguardrc.json', '{ "disabledRules": [ }');
       const r = runCli(['--staged'], { cwd: r2.dir });
       expect(r.exitCode).toBe(2);
-      expect(r.stderr).toMatch(/^leakguard: The config file .*\.leakguardrc\.json cannot be parsed \(Expected property name .+\); fix its syntax or remove it\.\n$/);
+      expect(r.stderr).toMatch(/^leakguard: The config file .*\.leakguardrc\.json cannot be parsed \((?:Unexpected|Expected) .+\); fix its syntax or remove it\.\n$/);
       // inside a hook the same failure blocks the commit, and says how to get past it deliberately
       const hook = runCli(['--staged'], { cwd: r2.dir, env: { GIT_INDEX_FILE: `${r2.dir}/.git/index` } });
       expect(hook.exitCode).toBe(2);
