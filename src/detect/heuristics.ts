@@ -136,7 +136,7 @@ export function looksLikeIdentifier(value: string): boolean {
     const humps = value.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g) ?? [];
     const short = humps.filter((h) => h.length < 3).length;
     const longest = Math.max(...humps.map((h) => h.length));
-    const wordish = humps.filter((h) => (h.length >= 4 && isPronounceable(h.toLowerCase())) || SHORT_WORDS.has(h.toLowerCase()));
+    const wordish = humps.filter((h) => (h.length >= 5 && isPronounceable(h.toLowerCase())) || SHORT_WORDS.has(h.toLowerCase()));
     const covered = wordish.reduce((n, h) => n + h.length, 0);
     return covered * 2 >= value.length && humps.length <= 5 && (short === 0 || (short <= 2 && longest >= 6));
   }
@@ -200,8 +200,8 @@ export function looksLikeWords(value: string): boolean {
     } else if (/^[A-Z]{2,5}$/.test(part)) acronyms += part.length;
   }
   // acronyms (JSX, API, HTTP) count as neither, once a long real word shows it is an identifier
-  const counted = longest >= 6 ? letters - acronyms : letters;
-  return wordy >= 6 && wordy / counted >= 0.8;
+  const counted = longest >= 7 ? letters - acronyms : letters;
+  return wordy >= (counted < letters ? 8 : 6) && wordy / counted >= 0.8;
 }
 
 const SHORT_WORDS = new Set(
