@@ -104,7 +104,10 @@ export function isTemplate(value: string): boolean {
 export function isReference(value: string): boolean {
   return (
     /^(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv|env\(|ENV\[|ENV\.fetch|System\.getenv|Environment\.|config\[|settings\.|secrets\.|\$_ENV|\$_SERVER|Deno\.env)/.test(value) ||
-    /^(?:vault|secretsmanager|ssm|awssm|gcpsm|azurekeyvault|keyvault|op|doppler|sops|ref\+[a-z]+|arn:aws:(?:secretsmanager|ssm|kms)):/i.test(value) ||
+    /^(?:vault|secretsmanager|ssm|awssm|gcpsm|azurekeyvault|keyvault|op|doppler|sops|ref\+[a-z]+):/i.test(value) ||
+    // an AWS ARN names a resource (a policy, a secret in Secrets Manager), it holds no secret
+    /^arn:aws[\w-]{0,20}:[\w-]{1,40}:/.test(value) ||
+    /^\$env:[A-Za-z_]/i.test(value) ||
     /^(?:ENC\[|!vault|\$ANSIBLE_VAULT|AgA[A-Za-z0-9+/]{20})/.test(value) ||
     // Maven's encrypted settings.xml passwords: {base64}
     /^\{[A-Za-z0-9+/]{8,200}={0,2}\}$/.test(value) ||

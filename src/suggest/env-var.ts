@@ -53,6 +53,10 @@ export function replacementFor(language: Language, name: string): { replacement:
       return { replacement: `Platform.environment['${name}']` };
     case 'elixir':
       return { replacement: `System.fetch_env!("${name}")` };
+    case 'perl':
+      return { replacement: `$ENV{${name}}` };
+    case 'lua':
+      return { replacement: `os.getenv("${name}")` };
     case 'shell':
     case 'markdown':
     case 'text':
@@ -141,10 +145,12 @@ export function allowDirective(language: Language): string | undefined {
     case 'markdown':
       return '<!-- leakguard:allow -->';
     case 'sql':
+    case 'lua':
       return '-- leakguard:allow';
     case 'python':
     case 'notebook':
     case 'ruby':
+    case 'perl':
     case 'shell':
     case 'powershell':
     case 'yaml':

@@ -18,6 +18,8 @@ export type Language =
   | 'cpp'
   | 'dart'
   | 'elixir'
+  | 'perl'
+  | 'lua'
   | 'shell'
   | 'powershell'
   | 'dockerfile'
@@ -92,6 +94,11 @@ const BY_EXT: Record<string, Language> = {
   tsx: 'typescript',
   py: 'python',
   pyw: 'python',
+  pyi: 'python',
+  pl: 'perl',
+  pm: 'perl',
+  lua: 'lua',
+  r: 'text',
   go: 'go',
   java: 'java',
   kt: 'kotlin',
@@ -200,6 +207,8 @@ const CODE = new Set<Language>([
   'cpp',
   'dart',
   'elixir',
+  'perl',
+  'lua',
 ]);
 
 /** Program source, where an unquoted right-hand side is an expression, not a literal value. */

@@ -15,6 +15,8 @@ describe('env-var suggestion', () => {
     ['lib/pay.rb', 'ENV.fetch("STRIPE_SECRET_KEY")'],
     ['config/pay.php', "getenv('STRIPE_SECRET_KEY')"],
     ['src/main.rs', 'std::env::var("STRIPE_SECRET_KEY")'],
+    ['lib/Pay.pm', '$ENV{STRIPE_SECRET_KEY}'],
+    ['init.lua', 'os.getenv("STRIPE_SECRET_KEY")'],
     ['deploy.sh', '"$STRIPE_SECRET_KEY"'],
     ['docker-compose.yml', '${STRIPE_SECRET_KEY}'],
     ['config/app.yaml', '${STRIPE_SECRET_KEY}'],
