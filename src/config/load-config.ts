@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
 
 export interface RawConfig {
@@ -51,8 +51,13 @@ export async function loadRawConfig(root: string, explicit: string | undefined):
 }
 
 async function loadWithCosmiconfig(root: string, filepath: string): Promise<unknown> {
-  const { cosmiconfig } = await import('cosmiconfig');
-  const explorer = cosmiconfig('leakguard', { searchStrategy: 'none', stopDir: undefined });
+  const { cosmiconfig, defaultLoaders } = await import('cosmiconfig');
+  // a file named with an extension cosmiconfig does not know (my.leakguardrc) is read as
+  // YAML/JSON, like an extension-less .leakguardrc
+  const ext = extname(filepath).toLowerCase();
+  const known = ['', '.json', '.yaml', '.yml', '.js', '.mjs', '.cjs', '.ts'];
+  const loaders = known.includes(ext) ? {} : { [ext]: defaultLoaders.noExt };
+  const explorer = cosmiconfig('leakguard', { searchStrategy: 'none', loaders });
   void root;
   try {
     const result = await explorer.load(filepath);

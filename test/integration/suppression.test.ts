@@ -159,6 +159,16 @@ describe('config errors: one fixture per behaviour, each exit 2 with the file an
   });
 });
 
+describe('valid configs load', () => {
+  it.each(['everything.json', 'yaml.leakguardrc'])('%s', (name) => {
+    repo.write('a.js', `x = "${gh()}"\n`);
+    repo.git('add', '-A');
+    const r = runCli(['--staged', '--verbose', '--config', new URL(`../fixtures/configs/valid/${name}`, import.meta.url).pathname], { cwd: repo.dir });
+    expect(r.exitCode, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(/Loaded config from .*valid/);
+  });
+});
+
 describe('.leakguardignore', () => {
   it('skips paths in gitignore syntax', () => {
     repo.write('.leakguardignore', '# generated\nvendor/\n*.snap\n');
