@@ -130,7 +130,12 @@ async function baselineFor(request: ScanRequest, engine: Engine): Promise<Map<st
   return baseline;
 }
 
-function sourceFor(request: ScanRequest, engine: Engine): Promise<Source> | Source {
+/** What a source reports about itself while it runs (commits read, for history scans). */
+interface SourceCounters {
+  commits: number;
+}
+
+function sourceFor(request: ScanRequest, engine: Engine, counters: SourceCounters): Promise<Source> | Source {
   const maxFileSize = engine.config.maxFileSize;
   if (request.mode === 'staged') {
     if (engine.bare) throw new InputError('--staged needs a working tree, and this is a bare repository with no index; run it in a clone with a working tree, or scan history with --all-commits.');
@@ -142,7 +147,11 @@ function sourceFor(request: ScanRequest, engine: Engine): Promise<Source> | Sour
   if (request.mode === 'history') {
     const root = engine.root ?? engine.bare;
     if (!root) throw new InputError('History scans need a git repository, and this folder is not in one; run leakguard inside the repository.');
-    return import('./sources/history.js').then((m) => m.historySource({ root, request: request.history!, maxFileSize, notices: engine.notices, onProgress: request.onProgress }));
+    const onProgress = (p: Progress) => {
+      counters.commits = p.commitsDone;
+      request.onProgress?.(p);
+    };
+    return import('./sources/history.js').then((m) => m.historySource({ root, request: request.history!, maxFileSize, notices: engine.notices, onProgress }));
   }
   return filesSource({ cwd: request.cwd, paths: request.paths.length ? request.paths : ['.'], useGitignore: request.useGitignore, maxFileSize });
 }
@@ -164,8 +173,8 @@ export async function scan(request: ScanRequest, prepared?: Engine): Promise<Sca
   const skipped: Skip[] = [];
   const seenFiles = new Map<string, CommitInfo | undefined>();
   const stats: ScanStats = { mode: request.mode, files: 0, fragments: 0, lines: 0, bytes: 0, commits: 0, rules: engine.rules.length + 4, durationMs: 0 };
-  const commits = new Set<string>();
-  const source = await sourceFor(request, engine);
+  const counters: SourceCounters = { commits: 0 };
+  const source = await sourceFor(request, engine, counters);
   for await (const item of source) {
     if (ignored?.(item.file)) continue;
     if (item.type === 'file') {
@@ -177,13 +186,13 @@ export async function scan(request: ScanRequest, prepared?: Engine): Promise<Sca
       skipped.push(item);
       continue;
     }
-    if (item.commit) commits.add(item.commit.sha);
     stats.fragments++;
     stats.bytes += item.text.length;
     stats.lines += countLines(item.text);
     for (const c of detector.detect(item)) candidates.push(c);
   }
-  stats.commits = commits.size;
+  // every commit read counts, also those that only deleted files or changed binaries
+  stats.commits = counters.commits;
 
   // .gitignore'd secrets files being committed anyway (staged mode, where git add -f is the case)
   // only files that matter are asked about: secrets files by name, and files with findings
