@@ -131,10 +131,6 @@ export async function bareRepo(cwd: string): Promise<string | undefined> {
   return result.code === 0 && bare === 'true' ? dir : undefined;
 }
 
-export async function hasHead(cwd: string): Promise<boolean> {
-  const result = await runGit(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], cwd);
-  return result.code === 0;
-}
 
 /** Which of the given repository paths .gitignore excludes (git check-ignore --no-index). */
 export async function checkIgnored(root: string, files: readonly string[]): Promise<Set<string>> {
