@@ -45,7 +45,7 @@ export function skipText(s: Skip): string {
   }
 }
 
-export function summaryText(result: ScanResult): string {
+export function summaryText(result: ScanResult, suppressedListed = false): string {
   const s = result.stats;
   const what =
     s.mode === 'staged'
@@ -55,7 +55,7 @@ export function summaryText(result: ScanResult): string {
         : `${s.files} file${s.files === 1 ? '' : 's'}`;
   const large = result.skipped.filter((k) => k.reason === 'too-large').length;
   const tail = large ? `; ${large} file${large === 1 ? ' was' : 's were'} skipped as too large (see above)` : '';
-  const suppressed = result.suppressed.length ? `; ${result.suppressed.length} suppressed (--show-suppressed lists them)` : '';
+  const suppressed = result.suppressed.length ? `; ${result.suppressed.length} suppressed${suppressedListed ? ' (listed above)' : ' (--show-suppressed lists them)'}` : '';
   if (result.findings.length === 0) {
     if (large) return `leakguard: no secrets in the scanned parts of ${what}${tail}${suppressed}.`;
     return `leakguard: no secrets in ${what} (${s.lines} lines, ${s.durationMs} ms)${suppressed}.`;

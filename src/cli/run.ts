@@ -169,7 +169,7 @@ export async function report(result: ScanResult, args: ParsedArgs, io: Io): Prom
   if (v['show-suppressed'] && args.format === 'text') {
     for (const s of result.suppressed) io.stderr(`leakguard: suppressed ${s.finding.file}:${s.finding.line}:${s.finding.column} ${s.finding.ruleId} by ${s.reason}\n`);
   }
-  if (!v.quiet && args.format === 'text') io.stderr(`${summaryText(result)}\n`);
+  if (!v.quiet && args.format === 'text') io.stderr(`${summaryText(result, !!v['show-suppressed'])}\n`);
   if (failures.length) {
     io.stderr(`leakguard: ${failures.length} file${failures.length === 1 ? '' : 's'} could not be read, so this scan is incomplete; fix the errors above and run it again.\n`);
     return ExitCode.Fatal;
