@@ -28,16 +28,17 @@ export const textReporter: Reporter = (result, options) => {
     } else {
       out.push(c.bold(key));
     }
-    for (const f of findings) out.push(...findingLines(f, result, options, c));
+    for (const f of findings) out.push(...findingLines(f, options, c));
     out.push('');
   }
   out.push(...howToFix(result, c));
   return `${out.join('\n')}\n`;
 };
 
-function findingLines(f: Finding, result: ScanResult, options: ReportOptions, c: Colors): string[] {
+function findingLines(f: Finding, options: ReportOptions, c: Colors): string[] {
   const lines: string[] = [];
-  const where = result.history ? `${f.file}:${f.line}:${f.column}` : `${f.line}:${f.column}`;
+  // file:line:column on every finding, so terminals and editors can jump to it
+  const where = `${f.file}:${f.line}:${f.column}`;
   const encoded = f.encoding ? ` (${f.encoding === 'base64' ? 'base64-encoded' : 'percent-encoded'})` : '';
   lines.push(`  ${c.yellow(where)}  ${c.red(f.description + encoded)}  ${c.dim(f.ruleId)}`);
   if (f.kind === 'ignored-secrets-file') {

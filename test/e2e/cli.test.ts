@@ -78,7 +78,7 @@ describe('scan', () => {
   it('prints a text report grouped by file with the fix and no colour when NO_COLOR is set', () => {
     const r = runCli(['--staged'], { cwd: repo.dir });
     expect(r.exitCode).toBe(1);
-    expect(r.stdout).toMatch(/^config\/app\.yml\n {2}2:11 {2}Stripe/m);
+    expect(r.stdout).toMatch(/^config\/app\.yml\n {2}config\/app\.yml:2:11 {2}Stripe/m);
     expect(r.stdout).toContain('fix: read GITHUB_TOKEN from the environment: process.env.GITHUB_TOKEN');
     expect(r.stdout).toContain('// leakguard:allow');
     expect(r.stdout).toContain('git commit --no-verify');
