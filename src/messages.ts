@@ -10,7 +10,7 @@ export function noticeText(n: Notice): string {
     case 'config-loaded':
       return `Loaded config from ${n.file}.`;
     case 'baseline-loaded':
-      return `Applied baseline ${n.file} (${n.entries} entries); run \`leakguard baseline --prune\` to drop stale ones.`;
+      return `Applied baseline ${n.file} (${n.entries} entr${n.entries === 1 ? 'y' : 'ies'}); run \`leakguard baseline --prune\` to drop stale ones.`;
     case 'no-commits-in-range':
       return `The range ${n.range} holds no commits, so there was nothing to scan; check the range if you expected commits.`;
     case 'unused-allowlist':
