@@ -28,21 +28,27 @@ export class Detector {
   readonly rules: readonly CompiledRule[];
   private readonly options: DetectorOptions;
   private readonly decode: boolean;
+  /** Each rule's position in the list: the last tie-breaker between overlapping matches. */
+  private readonly order = new Map<CompiledRule, number>();
 
   constructor(options: DetectorOptions) {
     this.options = options;
     this.decode = options.decode !== false;
     this.rules = options.rules;
+    options.rules.forEach((rule, i) => this.order.set(rule, i));
     this.index = new KeywordIndex(options.rules.map((rule) => ({ keywords: rule.keywords, value: rule })));
   }
 
   /** All candidates in one fragment, overlapping ones resolved to the most specific rule. */
   detect(fragment: Fragment): Candidate[] {
     const map = new LineMap(fragment.text, fragment.startLine);
-    const found: Array<Candidate & { start: number; end: number; priority: number }> = [];
+    const found: Ranked[] = [];
     for (const rule of this.index.lookup(fragment.text)) {
       for (const hit of matchRule(rule, fragment.text)) {
-        found.push(this.candidate(fragment, map, rule.id, hit.start, hit.end, hit.secret, rulePriority(rule)));
+        const c = this.candidate(fragment, map, rule.id, hit.start, hit.end, hit.secret, rulePriority(rule));
+        c.context = hit.context;
+        c.order = this.order.get(rule) ?? c.order;
+        found.push(c);
       }
     }
     // encoded secrets: base64 and percent-encoded runs, reported where the encoded text is
@@ -81,11 +87,11 @@ export class Detector {
     return resolveOverlaps(found);
   }
 
-  private candidate(fragment: Fragment, map: LineMap, ruleId: string, start: number, end: number, secret: string, priority: number) {
+  private candidate(fragment: Fragment, map: LineMap, ruleId: string, start: number, end: number, secret: string, priority: number): Ranked {
     const from = map.position(start);
     const to = map.position(Math.max(start, end - 1));
     const index = map.lineIndex(start);
-    const c: Candidate & { start: number; end: number; priority: number } = {
+    const c: Ranked = {
       ruleId,
       file: fragment.file,
       line: from.line,
@@ -99,6 +105,8 @@ export class Detector {
       start,
       end,
       priority,
+      context: 0,
+      order: Number.MAX_SAFE_INTEGER,
     };
     if (fragment.commit) c.commit = fragment.commit;
     return c;
@@ -132,7 +140,12 @@ interface RuleHit {
   start: number;
   end: number;
   secret: string;
+  /** Length of the whole match, context included: more context is a more specific match. */
+  context: number;
 }
+
+/** A candidate with what overlap resolution ranks it by. */
+type Ranked = Candidate & { start: number; end: number; priority: number; context: number; order: number };
 
 /** Run one rule over a text: regex, secret group, entropy floor, validator, allow list, placeholders. */
 export function matchRule(rule: CompiledRule, text: string): RuleHit[] {
@@ -150,7 +163,7 @@ export function matchRule(rule: CompiledRule, text: string): RuleHit[] {
     if (secret === undefined || !span || secret.length === 0) continue;
     if (gluedToTemplate(text, span[0], span[1])) continue;
     if (!acceptSecret(rule, secret)) continue;
-    hits.push({ start: span[0], end: span[1], secret });
+    hits.push({ start: span[0], end: span[1], secret, context: m[0].length });
   }
   return hits;
 }
@@ -175,11 +188,15 @@ export function acceptSecret(rule: CompiledRule, secret: string): boolean {
   return true;
 }
 
-/** Keep one candidate per overlapping span: a known format beats the generic detector, then the longer match. */
-function resolveOverlaps<T extends Candidate & { start: number; end: number; priority: number }>(found: T[]): Candidate[] {
+/**
+ * Keep one candidate per overlapping span: a provider's own rule beats a catch-all one and the
+ * generic detector; then the longer secret; then the match that needed more context (the GCS
+ * HMAC rule that saw GOOG1… beats a bare secret_access_key); then the rule listed first.
+ */
+function resolveOverlaps(found: Ranked[]): Candidate[] {
   if (found.length < 2) return found.map(strip);
-  found.sort((a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const kept: T[] = [];
+  found.sort((a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || b.context - a.context || a.order - b.order || a.start - b.start);
+  const kept: Ranked[] = [];
   for (const c of found) {
     if (kept.some((k) => c.start < k.end && k.start < c.end)) continue;
     kept.push(c);
@@ -188,7 +205,7 @@ function resolveOverlaps<T extends Candidate & { start: number; end: number; pri
   return kept.map(strip);
 }
 
-function strip<T extends Candidate & { start: number; end: number; priority: number }>(c: T): Candidate {
-  const { start: _s, end: _e, priority: _p, ...rest } = c;
+function strip(c: Ranked): Candidate {
+  const { start: _s, end: _e, priority: _p, context: _c, order: _o, ...rest } = c;
   return rest;
 }
