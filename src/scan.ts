@@ -14,9 +14,7 @@ import type { Candidate, Finding, Suppressed } from './findings/types.js';
 import { compileRule } from './patterns/compile-rule.js';
 import { loadBuiltinRules } from './patterns/load-patterns.js';
 import type { CompiledRule } from './patterns/types.js';
-import { filesSource } from './sources/files.js';
 import { bareRepo, checkIgnored, repoRoot } from './sources/git.js';
-import { fillPreviousLines } from './sources/previous-lines.js';
 import { stagedSource } from './sources/staged.js';
 import type { CommitInfo, Skip, Source } from './sources/types.js';
 
@@ -153,7 +151,7 @@ function sourceFor(request: ScanRequest, engine: Engine, counters: SourceCounter
     };
     return import('./sources/history.js').then((m) => m.historySource({ root, request: request.history!, maxFileSize, notices: engine.notices, onProgress }));
   }
-  return filesSource({ cwd: request.cwd, paths: request.paths.length ? request.paths : ['.'], useGitignore: request.useGitignore, maxFileSize });
+  return import('./sources/files.js').then((m) => m.filesSource({ cwd: request.cwd, paths: request.paths.length ? request.paths : ['.'], useGitignore: request.useGitignore, maxFileSize }));
 }
 
 /** Run a whole scan: source -> fragments -> detectors -> filters -> findings. Never prints. */
@@ -204,7 +202,10 @@ export async function scan(request: ScanRequest, prepared?: Engine): Promise<Sca
     candidates.push({ ruleId: 'gitignored-secrets-file', file, line: 1, column: 1, endLine: 1, endColumn: 1, secret: file, lineText: '', previousLineText: undefined, kind: 'ignored-secrets-file' });
   }
 
-  if (request.inlineAllow) await fillPreviousLines(candidates, { staged: request.mode === 'staged', cwd: request.cwd, gitDir: engine.root ?? engine.bare });
+  if (request.inlineAllow && candidates.length) {
+    const { fillPreviousLines } = await import('./sources/previous-lines.js');
+    await fillPreviousLines(candidates, { staged: request.mode === 'staged', cwd: request.cwd, gitDir: engine.root ?? engine.bare });
+  }
 
   const envFileIgnored = engine.root && candidates.length ? (await checkIgnored(engine.root, ['.env'])).has('.env') : undefined;
   const findings: Finding[] = [];

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { rename, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { LeakguardError, UsageError } from '../errors.js';
 import { crashText, hookFailureText, isImportant, noticeText, skipText, summaryText } from '../messages.js';
@@ -178,6 +177,7 @@ export async function report(result: ScanResult, args: ParsedArgs, io: Io): Prom
 }
 
 async function writeAtomic(path: string, text: string): Promise<void> {
+  const { rename, writeFile } = await import('node:fs/promises');
   const tmp = resolve(dirname(path), `.${process.pid}.leakguard.tmp`);
   try {
     await writeFile(tmp, text, 'utf8');

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import type { PathMatcher } from './allowlist.js';
@@ -13,7 +13,8 @@ import { baselineKey, parseBaseline, type BaselineEntry } from './baseline.js';
 export async function loadBaseline(path: string, named: boolean): Promise<Map<string, BaselineEntry> | undefined> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    // small files read once per scan: synchronous reads spare the hook the promise machinery
+    text = readFileSync(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !named) return undefined;
     throw new InputError(`The baseline ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); check --baseline or create it with \`leakguard baseline\`.`);
@@ -30,7 +31,7 @@ export async function loadIgnoreFile(root: string | undefined): Promise<((path: 
   if (!root) return undefined;
   let text: string;
   try {
-    text = await readFile(resolve(root, '.leakguardignore'), 'utf8');
+    text = readFileSync(resolve(root, '.leakguardignore'), 'utf8');
   } catch {
     return undefined;
   }

@@ -1,11 +1,21 @@
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+
+/**
+ * node:crypto is loaded on first use: a clean commit computes no hash, and the hook does not pay
+ * for loading it.
+ */
+let createHash: typeof import('node:crypto').createHash | undefined;
+function sha256(text: string): string {
+  createHash ??= (createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).createHash;
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
 
 /** sha256 of the secret: what baselines and `sha256:` allowlist values store instead of it. */
 export function secretHash(secret: string): string {
-  return createHash('sha256').update(secret, 'utf8').digest('hex');
+  return sha256(secret);
 }
 
 /** Stable identity of a finding: rule, file and the secret's hash. Line numbers are left out on purpose. */
 export function fingerprint(ruleId: string, file: string, secret: string): string {
-  return createHash('sha256').update(`${ruleId}\0${file}\0${secretHash(secret)}`, 'utf8').digest('hex').slice(0, 32);
+  return sha256(`${ruleId}\0${file}\0${secretHash(secret)}`).slice(0, 32);
 }
