@@ -1,0 +1,69 @@
+import { isCode, type Language } from '../../util/file-type.js';
+import { readValue } from './read-value.js';
+import type { Pair } from './types.js';
+
+const KEY_WORD = /pass|pwd|secret|token|key|auth|cred|salt|sign|private|cipher/gi;
+const IDENT_CHAR = /[\w.$@-]/;
+
+/** Find `name <op> value` assignments around every secret-like word of the line. */
+export function assignments(line: string, language: Language): Pair[] {
+  const out: Pair[] = [];
+  const seen = new Set<number>();
+  const bareAllowed = !isCode(language) && language !== 'json' && language !== 'notebook';
+  KEY_WORD.lastIndex = 0;
+  for (let m = KEY_WORD.exec(line); m; m = KEY_WORD.exec(line)) {
+    let s = m.index;
+    let e = m.index + m[0].length;
+    while (s > 0 && IDENT_CHAR.test(line[s - 1]!)) s--;
+    while (e < line.length && IDENT_CHAR.test(line[e]!)) e++;
+    KEY_WORD.lastIndex = e;
+    if (seen.has(s)) continue;
+    seen.add(s);
+    // inside a namespaced type (AWS::ApiGateway::ApiKey), an ARN (...:secret:name) or a path;
+    // a Ruby symbol (:password =>) and PowerShell's $env:API_KEY are names all the same
+    if (s > 0 && line[s - 1] === '/') continue;
+    if (s > 1 && line[s - 1] === ':' && /[\w:]/.test(line[s - 2]!) && !/\$env:$/i.test(line.slice(Math.max(0, s - 5), s))) continue;
+    let key = line.slice(s, e).replace(/^[$@-]+|[.-]+$/g, '');
+    if (key.startsWith('--')) key = key.slice(2);
+    const quotedKey = s > 0 && (line[s - 1] === '"' || line[s - 1] === "'");
+    let i = e;
+    // closing quote or bracket of the key: "password": / ['password'] = / ENV["TOKEN"] =
+    while (i < line.length && (line[i] === '"' || line[i] === "'" || line[i] === ']' || line[i] === '\\' || line[i] === '`')) i++;
+    // prose in docs: Set `API_TOKEN` to `value`
+    const prose = (language === 'markdown' || language === 'text') && line[i - 1] === '`' ? /^\s{1,3}(?:to|=|is|as|:)\s{1,3}(?=`)/.exec(line.slice(i)) : null;
+    if (prose) {
+      const parsed = readValue(line, i + prose[0].length, false);
+      if (parsed) out.push({ key, parsed });
+      continue;
+    }
+    const beforeSpace = i;
+    while (line[i] === ' ' || line[i] === '\t') i++;
+    // a type annotation: name: string = "x", val name: String = "x"
+    const typed = /^:\s{0,3}[\w.<>[\]|?&':, ]{1,60}?\s{0,3}(?==[^=>])/.exec(line.slice(i));
+    if (typed) i += typed[0].length;
+    let op = /^(?::=|=>|\?\?=|\|\|=|\?=|\+=|=(?![=~])|:(?!:)|,)/.exec(line.slice(i));
+    if (!op && i > beforeSpace && !typed) {
+      op = [' '] as unknown as RegExpExecArray;
+      i = beforeSpace;
+    }
+    if (!op) continue;
+    if (op[0] === ',' && !quotedKey) continue;
+    if (op[0] === ' ') {
+      // a space separates name and value only in "--password value" flags, "KEY value" lines
+      // (.netrc-like, after an optional export) and Dockerfile ENV/ARG; in prose it does not
+      const before = line.slice(0, s).trim();
+      const flag = line[s] === '-';
+      const lineStart = before === '' || before === 'export';
+      const dockerEnv = language === 'dockerfile' && /^(?:ENV|ARG)$/i.test(before);
+      if (!flag && !lineStart && !dockerEnv) continue;
+    }
+    i += op[0].length;
+    while (line[i] === ' ' || line[i] === '\t') i++;
+    // a value wrapped in a constructor: String::from("..."), new String("..."), SecretStr("...")
+    const wrapper = /^(?:new\s+)?[A-Za-z_][\w.:]{0,40}\(\s{0,2}(?=[@$]?["'`])/.exec(line.slice(i));
+    if (wrapper) i += wrapper[0].length;
+    const parsed = readValue(line, i, (bareAllowed || language === 'shell' || language === 'dockerfile') && !wrapper);
+    if (parsed) out.push({ key, parsed });
+  }
+  return out;
+}

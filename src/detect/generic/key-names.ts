@@ -1,0 +1,61 @@
+/** Which names hold secrets: the last word of the name decides (db_password, stripeApiKey). */
+
+/** Words that, as the last word of a name, mean the name holds a secret. */
+const PASSWORD_WORDS = new Set(['password', 'passwd', 'pwd', 'pass', 'passphrase', 'passcode', 'pw']);
+const TOKEN_WORDS = new Set(['token', 'accesstoken', 'authtoken', 'bearer', 'refreshtoken']);
+/** Words that, before "token", name something that is not a credential: paging, idempotency, lexers. */
+const NOT_CREDENTIAL_TOKEN = new Set([
+  'next', 'page', 'continuation', 'pagination', 'cursor', 'sync', 'update', 'client', 'idempotency', 'request', 'change', 'resume',
+  'cancel', 'cancellation', 'csrf', 'xsrf', 'export', 'import', 'copy', 'product', 'work', 'unit', 'significant', 'last', 'first',
+  'current', 'prev', 'previous', 'expected', 'parse', 'lexer', 'end', 'start', 'open', 'close', 'eof', 'type', 'kind', 'grant',
+  'max', 'min', 'num', 'count', 'limit', 'stop', 'special', 'bos', 'eos', 'pad', 'unk', 'mask', 'sep', 'cls', 'input', 'output',
+  'prompt', 'completion', 'total', 'identity', 'subject', 'policy', 'lock', 'lease', 'ack', 'cancel', 'span', 'trace',
+]);
+const SECRET_WORDS = new Set(['secret', 'secrets', 'salt', 'privatekey', 'signingkey', 'credential', 'credentials', 'cred', 'creds', 'sas']);
+/** Words that, before "key", make it a secret key (api key, signing key...). */
+const KEY_QUALIFIERS = new Set([
+  'api', 'access', 'secret', 'private', 'signing', 'sign', 'encryption', 'encrypt', 'crypt', 'crypto', 'cipher', 'master', 'client', 'app',
+  'application', 'license', 'licence', 'shared', 'hmac', 'session', 'cookie', 'auth', 'account', 'storage', 'service', 'subscription', 'admin',
+  'consumer', 'jwt', 'webhook', 'server', 'write', 'ingest', 'deploy', 'sdk', 'integration', 'mgmt', 'management', 'partner', 'merchant', 'aes',
+  'hash', 'root', 'user', 'personal', 'dev', 'developer', 'prod', 'production', 'live', 'token', 'rest', 'primary', 'secondary', 'x', 'xapi',
+  'trigger', 'upload', 'push', 'registration', 'enc', 'mac', 'verify', 'verification', 'otp', 'totp', 'mfa', 'recovery', 'security', 'secure',
+  'tls', 'ssl', 'ssh', 'gpg', 'pgp', 'rsa', 'ec', 'ecdsa', 'ed25519', 'cert', 'sshkey', 'base',
+]);
+
+function splitWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/** Which generic rule a name like `db_password` or `stripeApiKey` belongs to, or undefined. */
+export function classifyKey(name: string): string | undefined {
+  const words = splitWords(name);
+  const last = words[words.length - 1];
+  if (!last) return undefined;
+  if (words.some((w) => w === 'public' || w === 'publishable' || w === 'pub')) return undefined;
+  const prev = words[words.length - 2];
+  const joined = (prev ?? '') + last;
+  if (PASSWORD_WORDS.has(last) || /.(?:password|passwd|passphrase)$/.test(last)) return 'generic-password';
+  if (last === 'auth' && (prev === undefined || prev === 'basic' || prev === 'http')) return 'generic-token';
+  if (TOKEN_WORDS.has(last) || TOKEN_WORDS.has(joined)) {
+    if (last === 'token' && words.slice(0, -1).some((w) => NOT_CREDENTIAL_TOKEN.has(w))) return undefined;
+    if (last === 'tokens' || words.includes('tokens')) return undefined;
+    return 'generic-token';
+  }
+  if (last === 'key' || last === 'keys') {
+    if (prev === 'api' || prev === 'x' || joined === 'apikey') return 'generic-api-key';
+    if (prev !== undefined && KEY_QUALIFIERS.has(prev)) return 'generic-secret';
+    return undefined;
+  }
+  if (last === 'apikey' || last === 'apikeys') return 'generic-api-key';
+  if (SECRET_WORDS.has(last) || /^[a-z]{2,12}secret$/.test(last)) return 'generic-secret';
+  // secret_key_base, app_key_value, password_hash is NOT a secret holder (hash of one)
+  if ((last === 'base' || last === 'value') && prev !== undefined && (prev === 'key' || prev === 'secret' || prev === 'token' || prev === 'password')) {
+    return classifyKey(words.slice(0, -1).join('_'));
+  }
+  return undefined;
+}

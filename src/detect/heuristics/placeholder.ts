@@ -1,0 +1,83 @@
+/** Fillers, documented example values and dictionary passwords: values that stand in for a secret. */
+
+/** Documented example credentials and obvious fillers: AKIAIOSFODNN7EXAMPLE, xxxx, ****, changeme. */
+const PLACEHOLDER_WORDS =
+  /example|sample|dummy|placeholder|redacted|changeme|change[_-]me|replace[_-]?me|replace[_-]?with|insert[_-]?(?:your|key|token|here)|your[_-]?(?:own[_-]?)?(?:api[_-]?)?(?:key|token|secret|password|pass|pwd)|(?:key|token|secret|password)[_-]?here|^your[_-]|fixme|^todo$|notasecret|not[_-]?a[_-]?(?:real[_-]?)?secret|fake[_-]?(?:key|token|secret|password)|^(?:test|testing|secret|password|passwd|token|none|null|nil|undefined|true|false|empty|default|admin|root|guest|user)$/i;
+
+export function isPlaceholder(value: string): boolean {
+  if (PLACEHOLDER_WORDS.test(value)) return true;
+  if (/^(?:your|my|some|sample|example|fake|dummy)(?:[_-][a-z]|[A-Z][a-z]{2,}|$)/.test(value) && !/\d/.test(value)) return true;
+  // truncated documentation values: QVdTOkN..., abc…xyz
+  if (/\.\.\.|…/.test(value)) return true;
+  if (isWeakPassword(value)) return true;
+  // a run of one filler character dominating the value: xxxx, ****, ----, 0000, ....
+  if (/([xX*#._\-0•])\1{5,}/.test(value)) return true;
+  if (/^[xX*•#.]+$/.test(value)) return true;
+  return isRepetitive(value);
+}
+
+/**
+ * Dictionary passwords, also in leetspeak: P@55w0rd!, admin123, Welcome1. They are reported by
+ * no rule: a real credential is never one of these, a test fixture often is.
+ */
+const WEAK = /^(?:pass|passwd|password|passphrase|secret|admin|administrator|root|toor|test|tester|guest|user|demo|default|changeme|letmein|qwerty|welcome|abc|iloveyou|monkey|dragon|master|login|hello|foobar|foo|bar|baz)$/;
+export function isWeakPassword(value: string): boolean {
+  const plain = value
+    .toLowerCase()
+    .replace(/[@4]/g, 'a')
+    .replace(/[$5]/g, 's')
+    .replace(/0/g, 'o')
+    .replace(/[1!|]/g, 'i')
+    .replace(/3/g, 'e')
+    .replace(/7/g, 't')
+    .replace(/[^a-z]+$/g, '')
+    .replace(/^[^a-z]+/g, '');
+  const unleet = plain.replace(/i/g, 'l');
+  return WEAK.test(plain) || WEAK.test(unleet) || WEAK.test(plain.replace(/i$/, '')) || /^(?:pass|password|secret|admin|test)[\W_]?(?:word|pass|secret|key)?$/.test(plain);
+}
+
+/**
+ * Documentation values built from counting runs: a1b2c3d4..., abcd1234efgh5678, AB1C2defGHijk.
+ * The share of characters that sit in ascending or descending runs of three or more; random
+ * values score near zero.
+ */
+export function isSequential(value: string): boolean {
+  if (value.length < 6) return false;
+  // interleaved counting: a1b2c3d4, A1B2C3
+  const evens = [...value.toLowerCase()].filter((_, i) => i % 2 === 0).join('');
+  const odds = [...value.toLowerCase()].filter((_, i) => i % 2 === 1).join('');
+  if (value.length <= 16 && runShare(evens) >= 0.99 && runShare(odds) >= 0.99) return true;
+  if (value.length < 8) return false;
+  return runShare(value) >= (value.length >= 16 ? 0.25 : 0.3);
+}
+
+/** Share of characters in ascending or descending runs of three or more (step ±1). */
+function runShare(value: string): number {
+  let inRuns = 0;
+  let run = 1;
+  for (let i = 1; i <= value.length; i++) {
+    const step = i < value.length ? value.charCodeAt(i) - value.charCodeAt(i - 1) : 0;
+    const prevStep = i > 1 ? value.charCodeAt(i - 1) - value.charCodeAt(i - 2) : 0;
+    if (i < value.length && (step === 1 || step === -1) && (run === 1 || step === prevStep)) run++;
+    else {
+      if (run >= 3) inRuns += run;
+      run = 1;
+      if (i < value.length && (step === 1 || step === -1)) run = 2;
+    }
+  }
+  return inRuns / value.length;
+}
+
+/** Values with very few distinct characters or a counting run: aaaaaaaa, 12345678, abcdefgh. */
+export function isRepetitive(value: string): boolean {
+  const distinct = new Set(value).size;
+  if (value.length >= 8 && distinct <= 3) return true;
+  let run = 1;
+  let longest = 1;
+  for (let i = 1; i < value.length; i++) {
+    const step = value.charCodeAt(i) - value.charCodeAt(i - 1);
+    run = step === 1 || step === -1 ? run + 1 : 1;
+    longest = Math.max(longest, run);
+  }
+  return longest >= 8 || (value.length <= 12 && longest >= value.length - 1);
+}
