@@ -8,3 +8,4 @@ export { isHashLike, isNumber, isReference, isRegexSource, isTemplate, isUuid } 
 export { looksLikeIdentifier } from './heuristics/identifier.js';
 export { decodesToNonSecret, namesACredential } from './heuristics/decoded.js';
 export { looksLikeWords } from './heuristics/bigram-words.js';
+export { isWordLike, wordCover, type WordCover } from './heuristics/words.js';

@@ -53,7 +53,9 @@ export function assignments(line: string, language: Language): Pair[] {
       // (.netrc-like, after an optional export) and Dockerfile ENV/ARG; in prose it does not
       const before = line.slice(0, s).trim();
       const flag = line[s] === '-';
-      const lineStart = before === '' || before === 'export';
+      // a sentence in prose starts with a capitalised word: "Password handling is described below."
+      const sentence = (language === 'markdown' || language === 'text') && /^[A-Z][a-z]/.test(key);
+      const lineStart = (before === '' || before === 'export') && !sentence;
       const dockerEnv = language === 'dockerfile' && /^(?:ENV|ARG)$/i.test(before);
       if (!flag && !lineStart && !dockerEnv) continue;
     }
@@ -63,7 +65,15 @@ export function assignments(line: string, language: Language): Pair[] {
     const wrapper = /^(?:new\s+)?[A-Za-z_][\w.:]{0,40}\(\s{0,2}(?=[@$]?["'`])/.exec(line.slice(i));
     if (wrapper) i += wrapper[0].length;
     const parsed = readValue(line, i, (bareAllowed || language === 'shell' || language === 'dockerfile') && !wrapper);
-    if (parsed) out.push({ key, parsed });
+    if (parsed && !proseAfterBareValue(line, parsed.end, language, op[0])) out.push({ key, parsed });
   }
   return out;
+}
+
+/** A bare config value followed by more words is the first word of a sentence: `forgot.password: Forgot password?`. */
+function proseAfterBareValue(line: string, end: number, language: Language, op: string): boolean {
+  if (op === ' ' || language === 'shell' || language === 'dockerfile') return false;
+  const next = line[end];
+  if (next === '"' || next === "'" || next === '`') return false;
+  return /^[ \t]{1,4}[A-Za-z]/.test(line.slice(end));
 }

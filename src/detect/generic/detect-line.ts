@@ -24,7 +24,7 @@ export function detectGenericLine(line: string, language: Language, file: string
   if (envPair) {
     const ruleId = classifyKey(envPair.key);
     const { value, start, end } = envPair.parsed;
-    if (ruleId && !rejectValue(value, settings)) return [{ ruleId, keyName: envPair.key, start, end, value }];
+    if (ruleId && !rejectValue(value, settings, ruleId)) return [{ ruleId, keyName: envPair.key, start, end, value }];
   }
   const hits: GenericHit[] = [];
   const taken = new Set<number>();
@@ -32,7 +32,7 @@ export function detectGenericLine(line: string, language: Language, file: string
     const ruleId = classifyKey(key);
     if (!ruleId || taken.has(parsed.start)) continue;
     const value = parsed.value;
-    if (rejectValue(value, settings)) continue;
+    if (rejectValue(value, settings, ruleId)) continue;
     taken.add(parsed.start);
     hits.push({ ruleId, keyName: key, start: parsed.start, end: parsed.end, value });
   }

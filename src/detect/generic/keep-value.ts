@@ -1,42 +1,29 @@
 import { charsetOf, relativeEntropy, shannonEntropy } from '../entropy.js';
-import {
-  decodesToNonSecret,
-  isHashLike,
-  isNumber,
-  isPlaceholder,
-  isReference,
-  isRegexSource,
-  isSequential,
-  isTemplate,
-  isUuid,
-  looksLikeIdentifier,
-  looksLikeWords,
-  namesACredential,
-} from '../heuristics.js';
+import { decodesToNonSecret, isSequential, isUuid, looksLikeIdentifier, looksLikeWords, namesACredential } from '../heuristics.js';
+import { isWordTemplate } from './word-template.js';
 import type { EntropySettings } from './types.js';
+import { notASecret } from './value-shape.js';
 
-/** Why a value assigned to a secret-like name is not reported, or undefined to report it. */
-export function rejectValue(value: string, settings: EntropySettings): string | undefined {
+/**
+ * Whether to report a value assigned to a secret-like name. Two tests, by what the name says:
+ * - a password-named key holds a credential whatever its entropy (people choose passwords), so
+ *   only placeholders, references, names and word-like templates are left out;
+ * - a token-, key- or secret-named key holds a generated value, so it must also look random for
+ *   its charset (relative entropy, floors per charset) and not read as words.
+ * A UUID under such a name is a credential (many services issue UUID keys); elsewhere leakguard
+ * never looks at it.
+ */
+export function rejectValue(value: string, settings: EntropySettings, ruleId = 'generic-token'): string | undefined {
+  if (ruleId === 'generic-password') return rejectPassword(value, settings);
   if (value.length < settings.minLength) return 'shorter than the minimum length';
-  if (value.length > 1000) return 'too long for a hand-written secret';
-  if (/\s/.test(value)) return 'contains spaces (prose)';
-  if (isTemplate(value)) return 'a template placeholder';
-  if (isReference(value)) return 'a reference to a secret store or environment';
-  if (isRegexSource(value)) return 'a regular expression';
-  if (isPlaceholder(value)) return 'a placeholder';
-  if (isUuid(value)) return 'a UUID';
-  if (isHashLike(value)) return 'a content hash';
-  if (/^(?:https?|ftp|file|s3|gs|wss?):\/\//i.test(value) && !/:[^@/]{1,200}@/.test(value)) return 'a URL without credentials';
-  if (/^[\w.-]{1,60}\.(?:pem|key|p12|pfx|json|txt|crt|cer|der|jks|keystore|gpg|asc|env)$/i.test(value)) return 'a file name';
-  if (/^(?:~|\.{1,2})?\/?(?:[\w.-]{1,60}\/){1,12}[\w-]{1,60}\.[A-Za-z]{1,6}$/.test(value) || /^(?:~|\.{1,2})?\/(?:[\w.-]{1,60}\/){1,12}[\w.-]{1,60}$/.test(value)) {
-    return 'a file path';
-  }
-  if (isNumber(value)) return 'a number';
+  const shape = notASecret(value);
+  if (shape) return shape;
+  if (isUuid(value)) return undefined;
   if (isSequential(value)) return 'counting runs (a documentation value)';
   if (looksLikeIdentifier(value)) return 'an identifier or name';
   if (namesACredential(value)) return 'names a credential instead of being one';
   if (decodesToNonSecret(value)) return 'base64 of text that is not a secret';
-  if (/^(?:[a-z]+[._-])+[a-z]+$/i.test(value) && looksLikeWords(value.replace(/[._-]/g, ''))) return 'words';
+  if (isWordTemplate(value)) return 'words';
   if (looksLikeWords(value)) return 'looks like words or an identifier';
   if (relativeEntropy(value) < settings.minRelative) return 'low entropy';
   if (value.length >= 20) {
@@ -44,5 +31,16 @@ export function rejectValue(value: string, settings: EntropySettings): string | 
     if (shannonEntropy(value) < floor) return 'low entropy for its charset';
   }
   if (/^(?:[a-z]+|[A-Z]+)$/.test(value) && value.length < 16) return 'letters of one case only';
+  return undefined;
+}
+
+function rejectPassword(value: string, settings: EntropySettings): string | undefined {
+  if (value.length < settings.passwordMinLength) return 'shorter than the minimum password length';
+  const shape = notASecret(value);
+  if (shape) return shape;
+  if (isSequential(value)) return 'counting runs (a documentation value)';
+  if (looksLikeIdentifier(value) && /[_.:]|[a-z][A-Z]/.test(value)) return 'an identifier or name';
+  if (isWordTemplate(value)) return 'a word-like template';
+  if (decodesToNonSecret(value)) return 'base64 of text that is not a secret';
   return undefined;
 }

@@ -16,6 +16,8 @@ export const GENERIC_RULES: readonly GenericRuleMeta[] = [
 export interface EntropySettings {
   /** Shortest value considered (characters). */
   minLength: number;
+  /** Shortest value considered under a password-named key (people choose short passwords). */
+  passwordMinLength: number;
   /** Entropy as a share of a random string's of the same length and charset (0..1). */
   minRelative: number;
   /** Floors in bits per character by charset, for values of 20 characters and more. */
@@ -29,6 +31,7 @@ export interface EntropySettings {
 
 export const DEFAULT_ENTROPY: EntropySettings = {
   minLength: 8,
+  passwordMinLength: 4,
   minRelative: 0.78,
   hex: 3.0,
   base64: 3.6,

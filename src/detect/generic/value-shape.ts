@@ -1,0 +1,24 @@
+import { isHashLike, isNumber, isPlaceholder, isReference, isRegexSource, isTemplate } from '../heuristics.js';
+
+/**
+ * Shapes that are never a secret, whatever the name they are assigned to: templates, references,
+ * placeholders, hashes, URLs without credentials, file names and paths, numbers, and prose in a
+ * script other than Latin (translated UI text: a password is never written in it).
+ */
+export function notASecret(value: string): string | undefined {
+  if (value.length > 1000) return 'too long for a hand-written secret';
+  if (/\s/.test(value)) return 'contains spaces (prose)';
+  if (/[^\x00-\x7f]/.test(value) && /\p{L}/u.test(value.replace(/[\x00-\x7f]/g, ''))) return 'non-ASCII letters (translated text)';
+  if (isTemplate(value)) return 'a template placeholder';
+  if (isReference(value)) return 'a reference to a secret store or environment';
+  if (isRegexSource(value)) return 'a regular expression';
+  if (isPlaceholder(value)) return 'a placeholder';
+  if (isHashLike(value)) return 'a content hash';
+  if (/^(?:https?|ftp|file|s3|gs|wss?):\/\//i.test(value) && !/:[^@/]{1,200}@/.test(value)) return 'a URL without credentials';
+  if (/^[\w.-]{1,60}\.(?:pem|key|p12|pfx|json|txt|crt|cer|der|jks|keystore|gpg|asc|env)$/i.test(value)) return 'a file name';
+  if (/^(?:~|\.{1,2})?\/?(?:[\w.-]{1,60}\/){1,12}[\w-]{1,60}\.[A-Za-z]{1,6}$/.test(value) || /^(?:~|\.{1,2})?\/(?:[\w.-]{1,60}\/){1,12}[\w.-]{1,60}$/.test(value)) {
+    return 'a file path';
+  }
+  if (isNumber(value)) return 'a number';
+  return undefined;
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_ENTROPY, detectGenericLine, rejectValue } from '../../src/detect/generic.js';
+import { isWordTemplate } from '../../src/detect/generic/word-template.js';
+import { languageOf } from '../../src/util/file-type.js';
+import { expandTemplate } from '../helpers/secrets.js';
+
+/**
+ * Password-named keys hold credentials whatever their entropy; token-named keys must look random.
+ * Shapes from real code (CredData), values generated at test time.
+ */
+function hits(file: string, template: string): string[] {
+  const line = expandTemplate(template);
+  return detectGenericLine(line, languageOf(file), file, DEFAULT_ENTROPY).map((h) => `${h.ruleId}:${h.keyName}`);
+}
+
+describe('password-named keys', () => {
+  it.each([
+    ['config.json', '"password": "{{lower:5}}"', 'generic-password:password'],
+    ['user.rb', 'User.new(login: "x", password: "{{alnum:12}}")', 'generic-password:password'],
+    ['settings.py', "{'basic_auth_password': '{{lower:8}}'}", 'generic-password:basic_auth_password'],
+    ['db.py', 'db_password = "{{chars:abcdefghkmnpqrstuvwxyzABCDEFGHKMNPQRSTUVWXYZ23456789#%&*!:12}}"', 'generic-password:db_password'],
+    ['app.yml', 'smtp_pass: {{lowernum:6}}', 'generic-password:smtp_pass'],
+  ])('%s: %s', (file, template, expected) => {
+    expect(hits(file, template)).toEqual([expected]);
+  });
+
+  it.each([
+    ['weak', 'config.json', '"password": "1234"'],
+    ['a field name', 'form.js', 'password: "password_confirmation",'],
+    ['a camelCase name', 'form.ts', 'password: "newPassword",'],
+    ['a word-like template', 'app.yml', 'admin_password: change-me-please-now'],
+    ['a word-like template in camel case', 'app.yml', 'admin_password: MySecretPassword'],
+    ['translated text', 'ja.json', '"password": "\u30d1\u30b9\u30ef\u30fc\u30c9",'],
+    ['a sentence in properties', 'messages.properties', 'forgot.password: Forgot password?'],
+    ['a sentence in prose', 'README.md', 'Password handling is described below.'],
+    ['a reference', 'app.js', 'password: process.env.DB_PASSWORD,'],
+  ])('%s is not reported', (_name, file, template) => {
+    expect(hits(file, template)).toEqual([]);
+  });
+
+  it('keeps random passwords of every length from 4 characters', () => {
+    for (let n = 4; n <= 20; n++) expect(rejectValue(expandTemplate(`{{alnum:${n}}}`), DEFAULT_ENTROPY, 'generic-password')).toBeUndefined();
+    expect(rejectValue('abc', DEFAULT_ENTROPY, 'generic-password')).toBeDefined();
+  });
+
+  it('still asks token-named keys for entropy', () => {
+    expect(hits('app.yml', 'api_token: {{lower:8}}')).toEqual([]);
+    expect(hits('app.yml', 'api_token: {{alnum:24}}')).toEqual(['generic-token:api_token']);
+  });
+});
+
+describe('UUIDs under credential names', () => {
+  it('reports a UUID held by a credential-named key and no other', () => {
+    expect(hits('config.yml', 'api_key: {{uuid}}')).toEqual(['generic-api-key:api_key']);
+    expect(hits('config.yml', 'tenant_id: {{uuid}}')).toEqual([]);
+  });
+});
+
+describe('word-like templates', () => {
+  it.each(['change-me-please-now', 'super_secret_key', 'MySecretPassword', 'dev-token-1'])('%s', (v) => expect(isWordTemplate(v)).toBe(true));
+  it('leaves random values and single words alone', () => {
+    expect(isWordTemplate('bluewhale')).toBe(false);
+    for (let i = 0; i < 50; i++) expect(isWordTemplate(expandTemplate('{{lower:6}}-{{lower:6}}'))).toBe(false);
+    for (let i = 0; i < 50; i++) expect(isWordTemplate(expandTemplate('{{alnum:16}}'))).toBe(false);
+  });
+});
