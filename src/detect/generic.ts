@@ -4,7 +4,9 @@
  * when the value is not a placeholder, a reference or words. One module per context family it
  * reads lives in generic/; this module is the interface the rest of leakguard uses.
  */
-export { DEFAULT_ENTROPY, GENERIC_RULES, type EntropySettings, type GenericHit, type GenericRuleMeta } from './generic/types.js';
+export { GENERIC_RULES, type GenericRuleMeta } from '../patterns/generic-rules.js';
+export { DEFAULT_ENTROPY, type EntropySettings } from '../config/types.js';
+export type { GenericHit } from './generic/types.js';
 export { classifyKey } from './generic/key-names.js';
 export { rejectValue } from './generic/keep-value.js';
 export { detectGenericLine } from './generic/detect-line.js';

@@ -14,7 +14,7 @@ import { notASecret } from './value-shape.js';
  * never looks at it.
  */
 export function rejectValue(value: string, settings: EntropySettings, ruleId = 'generic-token'): string | undefined {
-  if (ruleId === 'generic-password') return rejectPassword(value, settings);
+  if (ruleId === 'generic-password') return rejectPassword(value);
   if (value.length < settings.minLength) return 'shorter than the minimum length';
   const shape = notASecret(value);
   if (shape) return shape;
@@ -34,8 +34,11 @@ export function rejectValue(value: string, settings: EntropySettings, ruleId = '
   return undefined;
 }
 
-function rejectPassword(value: string, settings: EntropySettings): string | undefined {
-  if (value.length < settings.passwordMinLength) return 'shorter than the minimum password length';
+/** People choose short passwords: four characters is the shortest a service commonly accepts. */
+const PASSWORD_MIN_LENGTH = 4;
+
+function rejectPassword(value: string): string | undefined {
+  if (value.length < PASSWORD_MIN_LENGTH) return 'shorter than the minimum password length';
   const shape = notASecret(value);
   if (shape) return shape;
   if (isSequential(value)) return 'counting runs (a documentation value)';
