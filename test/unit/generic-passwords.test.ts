@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ENTROPY, detectGenericLine, rejectValue } from '../../src/detect/generic.js';
+import { DEFAULT_ENTROPY, classifyKey, detectGenericLine, rejectValue } from '../../src/detect/generic.js';
 import { isWordTemplate } from '../../src/detect/generic/word-template.js';
 import { languageOf } from '../../src/util/file-type.js';
 import { expandTemplate } from '../helpers/secrets.js';
@@ -62,5 +62,35 @@ describe('word-like templates', () => {
     expect(isWordTemplate('bluewhale')).toBe(false);
     for (let i = 0; i < 50; i++) expect(isWordTemplate(expandTemplate('{{lower:6}}-{{lower:6}}'))).toBe(false);
     for (let i = 0; i < 50; i++) expect(isWordTemplate(expandTemplate('{{alnum:16}}'))).toBe(false);
+  });
+});
+
+describe('names that are not names', () => {
+  it('skips a quoted phrase used as a key (locale files)', () => {
+    expect(hits('de.json', '"Invalid email or password": "{{lower:8}}",')).toEqual([]);
+    expect(hits('de.json', '"password": "{{alnum:10}}",')).toEqual(['generic-password:password']);
+  });
+});
+
+describe('key-name families', () => {
+  it.each([
+    ['Apitoken', 'generic-token'],
+    ['apiToken', 'generic-token'],
+    ['AUTHTOKEN', 'generic-token'],
+    ['basic_auth_password', 'generic-password'],
+    ['secretkey', 'generic-secret'],
+    ['nonce', 'generic-secret'],
+    ['salt', 'generic-secret'],
+    ['nkey_seed', 'generic-secret'],
+  ])('%s is %s', (key, rule) => expect(classifyKey(key)).toBe(rule));
+  it.each(['hashedTokenKey', 'token_digest', 'encrypted_password', 'random_seed', 'nexttoken', 'monkey'])('%s holds no secret', (key) =>
+    expect(classifyKey(key)).toBeUndefined(),
+  );
+});
+
+describe('nonces and seeds', () => {
+  it('reads them like any secret name', () => {
+    expect(hits('app.py', 'NONCE = "{{alnum:24}}"')).toEqual(['generic-secret:NONCE']);
+    expect(hits('app.py', 'account_seed = "{{alnum:32}}"')).toEqual(['generic-secret:account_seed']);
   });
 });

@@ -2,7 +2,7 @@ import { isCode, type Language } from '../../util/file-type.js';
 import { readValue } from './read-value.js';
 import type { Pair } from './types.js';
 
-const KEY_WORD = /pass|pwd|secret|token|key|auth|cred|salt|sign|private|cipher/gi;
+const KEY_WORD = /pass|pwd|secret|token|key|auth|cred|salt|sign|private|cipher|nonce|seed/gi;
 const IDENT_CHAR = /[\w.$@-]/;
 
 /** Find `name <op> value` assignments around every secret-like word of the line. */
@@ -26,6 +26,8 @@ export function assignments(line: string, language: Language): Pair[] {
     let key = line.slice(s, e).replace(/^[$@-]+|[.-]+$/g, '');
     if (key.startsWith('--')) key = key.slice(2);
     const quotedKey = s > 0 && (line[s - 1] === '"' || line[s - 1] === "'");
+    // the last word of a quoted phrase is no name: "Invalid email or password": "<translation>"
+    if (s > 0 && line[s - 1] === ' ' && (line[e] === '"' || line[e] === "'") && /["'][^"'=:;,(){}]{1,200}$/.test(line.slice(0, s))) continue;
     let i = e;
     // closing quote or bracket of the key: "password": / ['password'] = / ENV["TOKEN"] =
     while (i < line.length && (line[i] === '"' || line[i] === "'" || line[i] === ']' || line[i] === '\\' || line[i] === '`')) i++;

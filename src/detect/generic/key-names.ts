@@ -11,6 +11,10 @@ const NOT_CREDENTIAL_TOKEN = new Set([
   'max', 'min', 'num', 'count', 'limit', 'stop', 'special', 'bos', 'eos', 'pad', 'unk', 'mask', 'sep', 'cls', 'input', 'output',
   'prompt', 'completion', 'total', 'identity', 'subject', 'policy', 'lock', 'lease', 'ack', 'cancel', 'span', 'trace',
 ]);
+/** Words anywhere in a name that make it about a credential, not a holder of one: a public key, a hash of a token. */
+const NOT_HELD = new Set(['public', 'publishable', 'pub', 'hashed', 'digest', 'encrypted', 'checksum', 'fingerprint']);
+/** Seeds of generators and test data. */
+const NOT_SECRET_SEED = new Set(['random', 'rand', 'rng', 'shuffle', 'faker', 'db', 'database', 'data', 'test', 'initial', 'hash', 'noise', 'sample', 'sampling', 'world', 'map', 'game']);
 const SECRET_WORDS = new Set(['secret', 'secrets', 'salt', 'privatekey', 'signingkey', 'credential', 'credentials', 'cred', 'creds', 'sas']);
 /** Words that, before "key", make it a secret key (api key, signing key...). */
 const KEY_QUALIFIERS = new Set([
@@ -36,11 +40,17 @@ export function classifyKey(name: string): string | undefined {
   const words = splitWords(name);
   const last = words[words.length - 1];
   if (!last) return undefined;
-  if (words.some((w) => w === 'public' || w === 'publishable' || w === 'pub')) return undefined;
+  if (words.some((w) => NOT_HELD.has(w))) return undefined;
   const prev = words[words.length - 2];
   const joined = (prev ?? '') + last;
   if (PASSWORD_WORDS.has(last) || /.(?:password|passwd|passphrase)$/.test(last)) return 'generic-password';
   if (last === 'auth' && (prev === undefined || prev === 'basic' || prev === 'http')) return 'generic-token';
+  // one-word compounds: Apitoken, AUTHTOKEN, secretkey
+  const compound = /^([a-z]{2,12})(token|key)$/.exec(last);
+  if (compound && words.length <= 3 && !TOKEN_WORDS.has(last)) {
+    if (compound[2] === 'token' && !NOT_CREDENTIAL_TOKEN.has(compound[1]!)) return 'generic-token';
+    if (compound[2] === 'key' && KEY_QUALIFIERS.has(compound[1]!)) return compound[1] === 'api' ? 'generic-api-key' : 'generic-secret';
+  }
   if (TOKEN_WORDS.has(last) || TOKEN_WORDS.has(joined)) {
     if (last === 'token' && words.slice(0, -1).some((w) => NOT_CREDENTIAL_TOKEN.has(w))) return undefined;
     if (last === 'tokens' || words.includes('tokens')) return undefined;
@@ -53,6 +63,8 @@ export function classifyKey(name: string): string | undefined {
   }
   if (last === 'apikey' || last === 'apikeys') return 'generic-api-key';
   if (SECRET_WORDS.has(last) || /^[a-z]{2,12}secret$/.test(last)) return 'generic-secret';
+  // nonces and seeds that sign or derive keys (an NKEY seed, a wallet seed), not a random generator's seed
+  if (last === 'nonce' || (last === 'seed' && !words.some((w) => NOT_SECRET_SEED.has(w)))) return 'generic-secret';
   // secret_key_base, app_key_value, password_hash is NOT a secret holder (hash of one)
   if ((last === 'base' || last === 'value') && prev !== undefined && (prev === 'key' || prev === 'secret' || prev === 'token' || prev === 'password')) {
     return classifyKey(words.slice(0, -1).join('_'));
