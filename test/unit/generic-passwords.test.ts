@@ -79,7 +79,6 @@ describe('key-name families', () => {
     ['AUTHTOKEN', 'generic-token'],
     ['basic_auth_password', 'generic-password'],
     ['secretkey', 'generic-secret'],
-    ['nonce', 'generic-secret'],
     ['salt', 'generic-secret'],
     ['nkey_seed', 'generic-secret'],
   ])('%s is %s', (key, rule) => expect(classifyKey(key)).toBe(rule));
@@ -88,9 +87,35 @@ describe('key-name families', () => {
   );
 });
 
-describe('nonces and seeds', () => {
+describe('seeds and nonces', () => {
   it('reads them like any secret name', () => {
-    expect(hits('app.py', 'NONCE = "{{alnum:24}}"')).toEqual(['generic-secret:NONCE']);
+    expect(hits('page.html', '<script nonce="{{alnum:24}}">')).toEqual([]);
     expect(hits('app.py', 'account_seed = "{{alnum:32}}"')).toEqual(['generic-secret:account_seed']);
+  });
+});
+
+describe('false alarms from real code', () => {
+  it.each([
+    ['a sentence in docs', 'guide.md', 'password hashing algorithms.'],
+    ['a generator argument in docs', 'USAGE', "    As a special case, specifying 'password:digest' will generate a"],
+    ['a service default', 'compose.yaml', '      POSTGRES_PASSWORD: postgres'],
+    ['a filtered value', 'test.rb', '"user_password" => "[FILTERED]",'],
+    ['the next argument after a comma', 'guide.md', 'params: { password: "password", password_confirmation: "password" }'],
+  ])('%s', (_name, file, template) => {
+    expect(hits(file, template)).toEqual([]);
+  });
+  it('still reads KEY value lines in text files', () => {
+    expect(hits('notes.txt', 'password {{alnum:16}}')).toEqual(['generic-password:password']);
+  });
+});
+
+describe('code and type specs in docs', () => {
+  it.each([
+    ['guide.md', 'if user = User.authenticate_by(email: params[:email], password: params[:password])'],
+    ['USAGE', '`bin/rails generate model user password:digest`'],
+    ['guide.md', 'password with "sign in" button.'],
+    ['Rakefile', 'ENV["RAILS_TEST_PWD"] = File.expand_path("../../", __FILE__)'],
+  ])('%s: %s', (file, template) => {
+    expect(hits(file, template)).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 import { isCode, type Language } from '../../util/file-type.js';
 import { readValue } from './read-value.js';
-import type { Pair } from './types.js';
+import type { Pair, Parsed } from './types.js';
 
-const KEY_WORD = /pass|pwd|secret|token|key|auth|cred|salt|sign|private|cipher|nonce|seed/gi;
+const KEY_WORD = /pass|pwd|secret|token|key|auth|cred|salt|sign|private|cipher|seed/gi;
 const IDENT_CHAR = /[\w.$@-]/;
 
 /** Find `name <op> value` assignments around every secret-like word of the line. */
@@ -50,6 +50,8 @@ export function assignments(line: string, language: Language): Pair[] {
     }
     if (!op) continue;
     if (op[0] === ',' && !quotedKey) continue;
+    // 'password:digest' is one string (a type spec, a label), not a quoted name and its value
+    if (quotedKey && i === e && op[0] === ':') continue;
     if (op[0] === ' ') {
       // a space separates name and value only in "--password value" flags, "KEY value" lines
       // (.netrc-like, after an optional export) and Dockerfile ENV/ARG; in prose it does not
@@ -66,16 +68,30 @@ export function assignments(line: string, language: Language): Pair[] {
     // a value wrapped in a constructor: String::from("..."), new String("..."), SecretStr("...")
     const wrapper = /^(?:new\s+)?[A-Za-z_][\w.:]{0,40}\(\s{0,2}(?=[@$]?["'`])/.exec(line.slice(i));
     if (wrapper) i += wrapper[0].length;
-    const parsed = readValue(line, i, (bareAllowed || language === 'shell' || language === 'dockerfile') && !wrapper);
-    if (parsed && !proseAfterBareValue(line, parsed.end, language, op[0])) out.push({ key, parsed });
+    // a tuple ("user", "secret") holds quoted values; a bare word after a comma is the next argument
+    const bare = (bareAllowed || language === 'shell' || language === 'dockerfile') && !wrapper && op[0] !== ',';
+    const parsed = readValue(line, i, bare);
+    if (parsed && !proseAfterBareValue(line, parsed, language, op[0])) out.push({ key, parsed });
   }
   return out;
 }
 
-/** A bare config value followed by more words is the first word of a sentence: `forgot.password: Forgot password?`. */
-function proseAfterBareValue(line: string, end: number, language: Language, op: string): boolean {
-  if (op === ' ' || language === 'shell' || language === 'dockerfile') return false;
+const GLUED_COLON_IS_TEXT = new Set<Language>(['yaml', 'kubernetes', 'docker-compose', 'github-actions', 'gitlab-ci', 'markdown', 'text']);
+
+/** A bare value that is prose or code, not a value: `forgot.password: Forgot password?`, `password: params[:password]`. */
+function proseAfterBareValue(line: string, parsed: Parsed, language: Language, op: string): boolean {
+  if (language === 'shell' || language === 'dockerfile') return false;
+  const { start, end } = parsed;
+  // YAML and prose need a space after the colon: `password:digest` is one word
+  if (op === ':' && line[start - 1] === ':' && GLUED_COLON_IS_TEXT.has(language)) return true;
   const next = line[end];
   if (next === '"' || next === "'" || next === '`') return false;
+  // in prose, "KEY value" is a sentence unless the line is only that (or a .netrc-like run of pairs)
+  if (op === ' ') {
+    if (language !== 'markdown' && language !== 'text') return false;
+    return line[end - 1] === ':' || /^[ \t]{1,4}(?!login|password|machine|account)\S/.test(line.slice(end));
+  }
+  // code in docs: password: params[:password]
+  if (next === '[' || next === '(') return true;
   return /^[ \t]{1,4}[A-Za-z]/.test(line.slice(end));
 }

@@ -44,6 +44,7 @@ function rejectPassword(value: string): string | undefined {
   if (isSequential(value)) return 'counting runs (a documentation value)';
   if (looksLikeIdentifier(value) && /[_.:]|[a-z][A-Z]/.test(value)) return 'an identifier or name';
   if (isWordTemplate(value)) return 'a word-like template';
+  if (namesACredential(value)) return 'names a credential instead of being one';
   if (decodesToNonSecret(value)) return 'base64 of text that is not a secret';
   return undefined;
 }

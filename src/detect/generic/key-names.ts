@@ -63,8 +63,9 @@ export function classifyKey(name: string): string | undefined {
   }
   if (last === 'apikey' || last === 'apikeys') return 'generic-api-key';
   if (SECRET_WORDS.has(last) || /^[a-z]{2,12}secret$/.test(last)) return 'generic-secret';
-  // nonces and seeds that sign or derive keys (an NKEY seed, a wallet seed), not a random generator's seed
-  if (last === 'nonce' || (last === 'seed' && !words.some((w) => NOT_SECRET_SEED.has(w)))) return 'generic-secret';
+  // seeds that derive keys (an NKEY seed, a wallet seed), not a random generator's seed; a nonce is
+  // public by design (CSP, OAuth) and no name here
+  if ((last === 'seed' && !words.some((w) => NOT_SECRET_SEED.has(w)))) return 'generic-secret';
   // secret_key_base, app_key_value, password_hash is NOT a secret holder (hash of one)
   if ((last === 'base' || last === 'value') && prev !== undefined && (prev === 'key' || prev === 'secret' || prev === 'token' || prev === 'password')) {
     return classifyKey(words.slice(0, -1).join('_'));

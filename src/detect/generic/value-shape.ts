@@ -19,6 +19,7 @@ export function notASecret(value: string): string | undefined {
   if (/^(?:~|\.{1,2})?\/?(?:[\w.-]{1,60}\/){1,12}[\w-]{1,60}\.[A-Za-z]{1,6}$/.test(value) || /^(?:~|\.{1,2})?\/(?:[\w.-]{1,60}\/){1,12}[\w.-]{1,60}$/.test(value)) {
     return 'a file path';
   }
+  if (/^[./\\~]+$/.test(value)) return 'a relative path';
   if (isNumber(value)) return 'a number';
   return undefined;
 }

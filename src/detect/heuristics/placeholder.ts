@@ -9,6 +9,8 @@ export function isPlaceholder(value: string): boolean {
   if (/^(?:your|my|some|sample|example|fake|dummy)(?:[_-][a-z]|[A-Z][a-z]{2,}|$)/.test(value) && !/\d/.test(value)) return true;
   // truncated documentation values: QVdTOkN..., abc…xyz
   if (/\.\.\.|…/.test(value)) return true;
+  // what a log filter or a redaction left: [FILTERED], [REDACTED], <hidden>
+  if (/^\[[A-Z][A-Z _-]{2,30}\]$/.test(value)) return true;
   if (isWeakPassword(value)) return true;
   // a run of one filler character dominating the value: xxxx, ****, ----, 0000, ....
   if (/([xX*#._\-0•])\1{5,}/.test(value)) return true;
@@ -20,7 +22,7 @@ export function isPlaceholder(value: string): boolean {
  * Dictionary passwords, also in leetspeak: P@55w0rd!, admin123, Welcome1. They are reported by
  * no rule: a real credential is never one of these, a test fixture often is.
  */
-const WEAK = /^(?:pass|passwd|password|passphrase|secret|admin|administrator|root|toor|test|tester|guest|user|demo|default|changeme|letmein|qwerty|welcome|abc|iloveyou|monkey|dragon|master|login|hello|foobar|foo|bar|baz)$/;
+const WEAK = /^(?:pass|passwd|password|passphrase|secret|admin|administrator|postgres|postgresql|mysql|mariadb|mongo|mongodb|redis|rabbitmq|docker|vagrant|oracle|sonar|keycloak|airflow|root|toor|test|tester|guest|user|demo|default|changeme|letmein|qwerty|welcome|abc|iloveyou|monkey|dragon|master|login|hello|foobar|foo|bar|baz)$/;
 export function isWeakPassword(value: string): boolean {
   const plain = value
     .toLowerCase()
