@@ -3,7 +3,7 @@
  * class of false positives named in its comment; test/unit/heuristics.test.ts proves each.
  * The checks live in heuristics/, one family per file; this module is their public face.
  */
-export { isPlaceholder, isRepetitive, isSequential, isWeakPassword } from './heuristics/placeholder.js';
+export { isFiller, isFixturePassword, isPlaceholder, isRepetitive, isSequential, isWeakPassword } from './heuristics/placeholder.js';
 export { isHashLike, isNumber, isReference, isRegexSource, isTemplate, isUuid } from './heuristics/syntax.js';
 export { looksLikeIdentifier } from './heuristics/identifier.js';
 export { decodesToNonSecret, namesACredential } from './heuristics/decoded.js';

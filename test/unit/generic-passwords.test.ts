@@ -49,6 +49,17 @@ describe('password-named keys', () => {
   });
 });
 
+describe('default and fixture passwords', () => {
+  it('reports a default password (it opens the service) but not as a token', () => {
+    expect(hits('compose.yaml', '      POSTGRES_PASSWORD: postgres')).toEqual(['generic-password:POSTGRES_PASSWORD']);
+    expect(hits('config.yml', 'rabbitmq_admin_password: guest')).toEqual(['generic-password:rabbitmq_admin_password']);
+    expect(hits('config.yml', 'api_token: admin')).toEqual([]);
+  });
+  it.each(['test123', 'dummy', 'wrong', 'invalid', 'newpass', 'Test@12345'])('leaves the test fixture %s alone', (v) => {
+    expect(hits('spec.js', `password: '${v}',`)).toEqual([]);
+  });
+});
+
 describe('UUIDs under credential names', () => {
   it('reports a UUID held by a credential-named key and no other', () => {
     expect(hits('config.yml', 'api_key: {{uuid}}')).toEqual(['generic-api-key:api_key']);
@@ -98,7 +109,6 @@ describe('false alarms from real code', () => {
   it.each([
     ['a sentence in docs', 'guide.md', 'password hashing algorithms.'],
     ['a generator argument in docs', 'USAGE', "    As a special case, specifying 'password:digest' will generate a"],
-    ['a service default', 'compose.yaml', '      POSTGRES_PASSWORD: postgres'],
     ['a filtered value', 'test.rb', '"user_password" => "[FILTERED]",'],
     ['the next argument after a comma', 'guide.md', 'params: { password: "password", password_confirmation: "password" }'],
   ])('%s', (_name, file, template) => {

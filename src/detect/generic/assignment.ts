@@ -24,6 +24,8 @@ export function assignments(line: string, language: Language): Pair[] {
     if (s > 0 && line[s - 1] === '/') continue;
     if (s > 1 && line[s - 1] === ':' && /[\w:]/.test(line[s - 2]!) && !/\$env:$/i.test(line.slice(Math.max(0, s - 5), s))) continue;
     let key = line.slice(s, e).replace(/^[$@-]+|[.-]+$/g, '');
+    // test runners print PASS: and FAIL: lines
+    if (key === 'PASS') continue;
     if (key.startsWith('--')) key = key.slice(2);
     const quotedKey = s > 0 && (line[s - 1] === '"' || line[s - 1] === "'");
     // the last word of a quoted phrase is no name: "Invalid email or password": "<translation>"
@@ -66,11 +68,14 @@ export function assignments(line: string, language: Language): Pair[] {
     i += op[0].length;
     while (line[i] === ' ' || line[i] === '\t') i++;
     // a value wrapped in a constructor: String::from("..."), new String("..."), SecretStr("...")
-    const wrapper = /^(?:new\s+)?[A-Za-z_][\w.:]{0,40}\(\s{0,2}(?=[@$]?["'`])/.exec(line.slice(i));
+    // (a type's constructor, not any call: get_password("x") reads a secret, it is none)
+    const wrapper = /^(?:new\s+)?(?:[A-Z][\w.:]{0,40}|str|bytes|[a-z]\w{0,20}::from)\(\s{0,2}(?=[@$]?["'`])/.exec(line.slice(i));
     if (wrapper) i += wrapper[0].length;
     // a tuple ("user", "secret") holds quoted values; a bare word after a comma is the next argument
     const bare = (bareAllowed || language === 'shell' || language === 'dockerfile') && !wrapper && op[0] !== ',';
     const parsed = readValue(line, i, bare);
+    // after a comma the value is the next argument of a call or pair: setProperty("smtp.password", "…")
+    if (parsed && op[0] === ',' && !/^["'`]?\s{0,2}[)\]};]/.test(line.slice(parsed.end))) continue;
     if (parsed && !proseAfterBareValue(line, parsed, language, op[0])) out.push({ key, parsed });
   }
   return out;

@@ -1,6 +1,6 @@
 import { charsetOf, relativeEntropy, shannonEntropy } from '../entropy.js';
 import { decodesToNonSecret, isSequential, isUuid, looksLikeIdentifier, looksLikeWords, namesACredential } from '../heuristics.js';
-import { isWordTemplate } from './word-template.js';
+import { isPlaceholderTemplate, isWordTemplate } from './word-template.js';
 import type { EntropySettings } from './types.js';
 import { notASecret } from './value-shape.js';
 
@@ -39,12 +39,27 @@ const PASSWORD_MIN_LENGTH = 4;
 
 function rejectPassword(value: string): string | undefined {
   if (value.length < PASSWORD_MIN_LENGTH) return 'shorter than the minimum password length';
-  const shape = notASecret(value);
+  const shape = notASecret(value, true);
   if (shape) return shape;
   if (isSequential(value)) return 'counting runs (a documentation value)';
+  const label = passwordLabel(value);
+  if (label) return label;
   if (looksLikeIdentifier(value) && /[_.:]|[a-z][A-Z]/.test(value)) return 'an identifier or name';
-  if (isWordTemplate(value)) return 'a word-like template';
-  if (namesACredential(value)) return 'names a credential instead of being one';
+  if (isWordTemplate(value) && isPlaceholderTemplate(value)) return 'a word-like template';
   if (decodesToNonSecret(value)) return 'base64 of text that is not a secret';
+  return undefined;
+}
+
+const TYPE_NAMES = /^(?:string|str|text|number|int|integer|bool|boolean|object|any|unit|varchar|char|bytes|hidden|required|optional|null|none)[!?]?$/i;
+
+/** What stands in a password's place without being one: a type, a label, an encrypted blob, an address, a validation rule. */
+function passwordLabel(value: string): string | undefined {
+  if (TYPE_NAMES.test(value)) return 'a type or field name';
+  // a capitalised word is a label or its translation (Password, Senha, Wachtwoord)
+  if (/^[A-Z][a-z]{2,}$/.test(value)) return 'a label';
+  // people do not type 30+ characters of base64: an encrypted or encoded value
+  if (/^[A-Za-z0-9+/]{30,}={0,2}(?:[A-Za-z0-9+/]{4,}={0,2})?$/.test(value) && /[+/=]/.test(value)) return 'an encrypted or encoded value';
+  if (/^[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+$/.test(value)) return 'an e-mail address';
+  if (/^[a-z_]{2,20}(?::[\w,.]{1,20})?(?:\|[a-z_]{2,20}(?::[\w,.]{1,20})?)+$/.test(value)) return 'a validation rule';
   return undefined;
 }

@@ -15,3 +15,13 @@ export function isWordTemplate(value: string): boolean {
   const cover = wordCover(value);
   return cover.letters >= 6 && cover.covered / cover.letters >= 0.9 && cover.covered / Math.max(1, cover.words) >= 3;
 }
+
+/**
+ * A word-like template that says it is one: three words or more, or words that ask for a value
+ * (change-me-please, enter-password-here). `xray-password` or `sendgrid-pass` names a service's
+ * real password, as people choose them.
+ */
+export function isPlaceholderTemplate(value: string): boolean {
+  if (/change|replace|enter|insert|your|here|please|example|sample|dummy|fake|todo|placeholder/i.test(value)) return true;
+  return value.split(/[-_.]|(?<=[a-z])(?=[A-Z])/).filter((p) => /[A-Za-z]{2}/.test(p)).length >= 3;
+}

@@ -2,16 +2,22 @@
 
 /** Documented example credentials and obvious fillers: AKIAIOSFODNN7EXAMPLE, xxxx, ****, changeme. */
 const PLACEHOLDER_WORDS =
-  /example|sample|dummy|placeholder|redacted|changeme|change[_-]me|replace[_-]?me|replace[_-]?with|insert[_-]?(?:your|key|token|here)|your[_-]?(?:own[_-]?)?(?:api[_-]?)?(?:key|token|secret|password|pass|pwd)|(?:key|token|secret|password)[_-]?here|^your[_-]|fixme|^todo$|notasecret|not[_-]?a[_-]?(?:real[_-]?)?secret|fake[_-]?(?:key|token|secret|password)|^(?:test|testing|secret|password|passwd|token|none|null|nil|undefined|true|false|empty|default|admin|root|guest|user)$/i;
+  /example|sample|dummy|placeholder|redacted|changeme|change[_-]me|replace[_-]?me|replace[_-]?with|insert[_-]?(?:your|key|token|here)|your[_-]?(?:own[_-]?)?(?:api[_-]?)?(?:key|token|secret|password|pass|pwd)|(?:key|token|secret|password)[_-]?here|^your[_-]|fixme|^todo$|notasecret|not[_-]?a[_-]?(?:real[_-]?)?secret|fake[_-]?(?:key|token|secret|password)|^(?:test|testing|token|none|null|nil|undefined|true|false|empty|user)$/i;
+/** Default credentials (admin, guest, postgres): they do open the service, but as a token or key value they are fillers. */
+const DEFAULT_CREDENTIAL = /^(?:secret|password|passwd|default|admin|root|guest)$/i;
 
 export function isPlaceholder(value: string): boolean {
+  return isFiller(value) || DEFAULT_CREDENTIAL.test(value) || isWeakPassword(value);
+}
+
+/** Fillers and example values, without the dictionary passwords isWeakPassword knows. */
+export function isFiller(value: string): boolean {
   if (PLACEHOLDER_WORDS.test(value)) return true;
   if (/^(?:your|my|some|sample|example|fake|dummy)(?:[_-][a-z]|[A-Z][a-z]{2,}|$)/.test(value) && !/\d/.test(value)) return true;
   // truncated documentation values: QVdTOkN..., abc…xyz
   if (/\.\.\.|…/.test(value)) return true;
   // what a log filter or a redaction left: [FILTERED], [REDACTED], <hidden>
   if (/^\[[A-Z][A-Z _-]{2,30}\]$/.test(value)) return true;
-  if (isWeakPassword(value)) return true;
   // a run of one filler character dominating the value: xxxx, ****, ----, 0000, ....
   if (/([xX*#._\-0•])\1{5,}/.test(value)) return true;
   if (/^[xX*•#.]+$/.test(value)) return true;
@@ -19,23 +25,37 @@ export function isPlaceholder(value: string): boolean {
 }
 
 /**
- * Dictionary passwords, also in leetspeak: P@55w0rd!, admin123, Welcome1. They are reported by
- * no rule: a real credential is never one of these, a test fixture often is.
+ * Dictionary passwords, also in leetspeak and with a number: P@55w0rd!, admin123, Welcome1,
+ * test@12345, and the words tests use for a wrong one (wrong, invalid, newpass). They are reported
+ * by no rule: a real credential is never one of these, a test fixture often is.
  */
-const WEAK = /^(?:pass|passwd|password|passphrase|secret|admin|administrator|postgres|postgresql|mysql|mariadb|mongo|mongodb|redis|rabbitmq|docker|vagrant|oracle|sonar|keycloak|airflow|root|toor|test|tester|guest|user|demo|default|changeme|letmein|qwerty|welcome|abc|iloveyou|monkey|dragon|master|login|hello|foobar|foo|bar|baz)$/;
+const WEAK =
+  /^(?:pass|passwd|password|passphrase|secret|admin|administrator|postgres|postgresql|mysql|mariadb|mongo|mongodb|redis|rabbitmq|docker|vagrant|oracle|sonar|keycloak|airflow|root|toor|test|tester|testing|guest|user|demo|default|changeme|letmein|qwerty|welcome|abc|abcd|abcdef|iloveyou|monkey|dragon|master|login|hello|foobar|foo|bar|baz|qux|wrong|invalid|incorrect|secure|weak|valid|short|blah|bad|nope|example|sample)$/;
+const WEAK_COMPOUND = /^(?:my|new|old|bad|wrong|test|your|the|some|good|other|valid|invalid|correct)?[\W_]?(?:pass|password|passwd|pwd|secret|word)[\W_]?(?:word|pass|secret|key)?$/;
+
+function unleet(value: string): string {
+  return value.replace(/[@4]/g, 'a').replace(/[$5]/g, 's').replace(/0/g, 'o').replace(/[1!|]/g, 'i').replace(/3/g, 'e').replace(/7/g, 't');
+}
+const trimEnds = (v: string): string => v.replace(/[^a-z]+$/g, '').replace(/^[^a-z]+/g, '');
+
+/** The passwords tests and samples type, for a right or a wrong login: test123, pass, root, dummy, wrong, newpass. */
+const FIXTURE = /^(?:pass|root|toor|admin|user|supersecret|test|tester|testing|dummy|demo|foo|bar|baz|qux|foobar|wrong|invalid|incorrect|bad|nope|blah|sample|example|fake|abc|abcd|abcdef|xyz|secure|weak|valid|short)$/;
+const FIXTURE_COMPOUND = /^(?:new|old|bad|wrong|invalid|incorrect|test|other|valid|correct|good)[\W_]?(?:pass|password|passwd|pwd)$/;
+export function isFixturePassword(value: string): boolean {
+  const lower = value.toLowerCase();
+  if (/^(?:password|passwd|secret)$/.test(lower)) return true;
+  return [trimEnds(lower), trimEnds(unleet(lower))].some((f) => FIXTURE.test(f) || FIXTURE_COMPOUND.test(f));
+}
+
 export function isWeakPassword(value: string): boolean {
-  const plain = value
-    .toLowerCase()
-    .replace(/[@4]/g, 'a')
-    .replace(/[$5]/g, 's')
-    .replace(/0/g, 'o')
-    .replace(/[1!|]/g, 'i')
-    .replace(/3/g, 'e')
-    .replace(/7/g, 't')
-    .replace(/[^a-z]+$/g, '')
-    .replace(/^[^a-z]+/g, '');
-  const unleet = plain.replace(/i/g, 'l');
-  return WEAK.test(plain) || WEAK.test(unleet) || WEAK.test(plain.replace(/i$/, '')) || /^(?:pass|password|secret|admin|test)[\W_]?(?:word|pass|secret|key)?$/.test(plain);
+  const lower = value.toLowerCase();
+  const forms = new Set([trimEnds(lower), trimEnds(unleet(lower)), unleet(trimEnds(lower))]);
+  for (const form of forms) {
+    for (const f of [form, form.replace(/i/g, 'l'), form.replace(/i$/, '')]) {
+      if (WEAK.test(f) || WEAK_COMPOUND.test(f) || /^(?:pass|password|secret|admin|test)[\W_]?(?:word|pass|secret|key)?$/.test(f)) return true;
+    }
+  }
+  return false;
 }
 
 /**
