@@ -129,3 +129,15 @@ describe('code and type specs in docs', () => {
     expect(hits(file, template)).toEqual([]);
   });
 });
+
+describe('secrets people choose', () => {
+  it('reads a name that says only "secret" like a password', () => {
+    expect(hits('app.js', "app.use(session({ secret: '{{lower:10}}' }))")).toEqual(['generic-secret:secret']);
+    expect(hits('app.yml', 'jwt_secret: {{lower:12}}')).toEqual(['generic-secret:jwt_secret']);
+  });
+  it('but not a value that names a credential, nor a key-named one without entropy', () => {
+    expect(hits('App.java', 'final String clientSecret = "client-secret";')).toEqual([]);
+    expect(hits('app.yml', 'jwt_secret: change-me-please-now')).toEqual([]);
+    expect(hits('app.yml', 'secret_key: {{lower:12}}')).toEqual([]);
+  });
+});

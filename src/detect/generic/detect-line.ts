@@ -2,7 +2,7 @@ import { isMinified, type Language } from '../../util/file-type.js';
 import { assignments } from './assignment.js';
 import { envListPair } from './env-list.js';
 import { rejectValue } from './keep-value.js';
-import { classifyKey } from './key-names.js';
+import { classifyKey, valueKind } from './key-names.js';
 import { POSITIONAL_PREFILTER, positional } from './positional.js';
 import type { EntropySettings, GenericHit, Pair } from './types.js';
 import { xmlAssignments } from './xml.js';
@@ -24,7 +24,7 @@ export function detectGenericLine(line: string, language: Language, file: string
   if (envPair) {
     const ruleId = classifyKey(envPair.key);
     const { value, start, end } = envPair.parsed;
-    if (ruleId && !rejectValue(value, settings, ruleId)) return [{ ruleId, keyName: envPair.key, start, end, value }];
+    if (ruleId && !rejectValue(value, settings, valueKind(ruleId, envPair.key))) return [{ ruleId, keyName: envPair.key, start, end, value }];
   }
   const hits: GenericHit[] = [];
   const taken = new Set<number>();
@@ -32,7 +32,7 @@ export function detectGenericLine(line: string, language: Language, file: string
     const ruleId = classifyKey(key);
     if (!ruleId || taken.has(parsed.start)) continue;
     const value = parsed.value;
-    if (rejectValue(value, settings, ruleId)) continue;
+    if (rejectValue(value, settings, valueKind(ruleId, key))) continue;
     taken.add(parsed.start);
     hits.push({ ruleId, keyName: key, start: parsed.start, end: parsed.end, value });
   }

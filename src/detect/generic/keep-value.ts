@@ -7,7 +7,8 @@ import { notASecret } from './value-shape.js';
 /**
  * Whether to report a value assigned to a secret-like name. Two tests, by what the name says:
  * - a password-named key holds a credential whatever its entropy (people choose passwords), so
- *   only placeholders, references, names and word-like templates are left out;
+ *   only placeholders, references, names and word-like templates are left out; so does a name
+ *   that says only "secret" (a session or JWT secret), unless the value names a credential;
  * - a token-, key- or secret-named key holds a generated value, so it must also look random for
  *   its charset (relative entropy, floors per charset) and not read as words.
  * A UUID under such a name is a credential (many services issue UUID keys); elsewhere leakguard
@@ -15,6 +16,7 @@ import { notASecret } from './value-shape.js';
  */
 export function rejectValue(value: string, settings: EntropySettings, ruleId = 'generic-token'): string | undefined {
   if (ruleId === 'generic-password') return rejectPassword(value);
+  if (ruleId === 'chosen-secret') return rejectPassword(value) ?? (namesACredential(value) || /(?:^|[-_.])key(?:$|[-_.])/i.test(value) ? 'names a credential instead of being one' : undefined);
   if (value.length < settings.minLength) return 'shorter than the minimum length';
   const shape = notASecret(value);
   if (shape) return shape;

@@ -72,3 +72,13 @@ export function classifyKey(name: string): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * Which value test a name asks for: a password, or a secret named only "secret" (a session or JWT
+ * secret, a shared secret), is chosen by people; tokens and keys are generated.
+ */
+export function valueKind(ruleId: string, name: string): string {
+  if (ruleId !== 'generic-secret') return ruleId;
+  const last = splitWords(name).pop() ?? '';
+  return last === 'secret' ? 'chosen-secret' : ruleId;
+}

@@ -39,7 +39,7 @@ function unleet(value: string): string {
 const trimEnds = (v: string): string => v.replace(/[^a-z]+$/g, '').replace(/^[^a-z]+/g, '');
 
 /** The passwords tests and samples type, for a right or a wrong login: test123, pass, root, dummy, wrong, newpass. */
-const FIXTURE = /^(?:pass|root|toor|admin|user|supersecret|test|tester|testing|dummy|demo|foo|bar|baz|qux|foobar|wrong|invalid|incorrect|bad|nope|blah|sample|example|fake|abc|abcd|abcdef|xyz|secure|weak|valid|short)$/;
+const FIXTURE = /^(?:whatever|pass|root|toor|admin|user|supersecret|test|tester|testing|dummy|demo|foo|bar|baz|qux|foobar|wrong|invalid|incorrect|bad|nope|blah|sample|example|fake|abc|abcd|abcdef|xyz|secure|weak|valid|short)$/;
 const FIXTURE_COMPOUND = /^(?:new|old|bad|wrong|invalid|incorrect|test|other|valid|correct|good)[\W_]?(?:pass|password|passwd|pwd)$/;
 export function isFixturePassword(value: string): boolean {
   const lower = value.toLowerCase();
