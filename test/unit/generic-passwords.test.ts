@@ -141,3 +141,18 @@ describe('secrets people choose', () => {
     expect(hits('app.yml', 'secret_key: {{lower:12}}')).toEqual([]);
   });
 });
+
+describe('docs and snippets', () => {
+  it('reads a setting on a command line in docs', () => {
+    expect(hits('README.md', 'docker run -e POSTGRES_PASSWORD={{alnum:10}} -d postgres')).toEqual(['generic-password:POSTGRES_PASSWORD']);
+  });
+  it.each([
+    ['a code snippet in docs', 'README.md', ".then(answer => console.log({ secret: answer }))"],
+    ['a name in a sentence of another script', 'README.md', '# \u6ce8\u610f secret: {{lower:12}}'],
+    ['an icon-font escape', 'icons.less', '@fa-var-user-secret: "\\f21b";'],
+    ['a masked value', 'notes.py', 'password = "6a2**"'],
+    ['an argument after a bare secret', 'test.exs', 'assert Token.decrypt(endpoint, "secret", "{{lower:10}}") == nil'],
+  ])('%s', (_name, file, template) => {
+    expect(hits(file, template)).toEqual([]);
+  });
+});

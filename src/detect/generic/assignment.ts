@@ -26,6 +26,8 @@ export function assignments(line: string, language: Language): Pair[] {
     let key = line.slice(s, e).replace(/^[$@-]+|[.-]+$/g, '');
     // test runners print PASS: and FAIL: lines
     if (key === 'PASS') continue;
+    // a name inside a sentence of another script (a comment in Chinese) is prose
+    if ((language === 'markdown' || language === 'text') && /[^\x00-\x7f]/.test(line.slice(0, s))) continue;
     if (key.startsWith('--')) key = key.slice(2);
     const quotedKey = s > 0 && (line[s - 1] === '"' || line[s - 1] === "'");
     // the last word of a quoted phrase is no name: "Invalid email or password": "<translation>"
@@ -51,7 +53,9 @@ export function assignments(line: string, language: Language): Pair[] {
       i = beforeSpace;
     }
     if (!op) continue;
-    if (op[0] === ',' && !quotedKey) continue;
+    // a comma pairs a qualified name with its value (setProperty("smtp.password", …)); after a bare
+    // "secret" it is just the next argument: decrypt(endpoint, "secret", "garbage")
+    if (op[0] === ',' && (!quotedKey || /^(?:secret|password|passwd|pass|pwd|token|auth)$/.test(key))) continue;
     // 'password:digest' is one string (a type spec, a label), not a quoted name and its value
     if (quotedKey && i === e && op[0] === ':') continue;
     if (op[0] === ' ') {
@@ -98,5 +102,8 @@ function proseAfterBareValue(line: string, parsed: Parsed, language: Language, o
   }
   // code in docs: password: params[:password]
   if (next === '[' || next === '(') return true;
+  // in docs a bare value ends its line (YAML, .env); code around it is a snippet, not a setting
+  // (or a command line: -e DB_PASSWORD=… -d postgres, --password=… --host h, a connection string's next pair)
+  if (language === 'markdown' || language === 'text') return !/^(?:\s*[,;]?\s*(?:#.*)?$|\s+(?:-{1,2}[A-Za-z]|\\$)|[;&"'])/.test(line.slice(end));
   return /^[ \t]{1,4}[A-Za-z]/.test(line.slice(end));
 }

@@ -21,6 +21,7 @@ export function notASecret(value: string, password = false): string | undefined 
     return 'a file path';
   }
   if (/^[./\\~]+$/.test(value)) return 'a relative path';
+  if (/^\\[0-9a-f]{2,6}$/i.test(value)) return 'a character escape (icon fonts)';
   if (isNumber(value)) return 'a number';
   return undefined;
 }

@@ -7,10 +7,10 @@ import { wordCover } from '../heuristics.js';
  * Measured with the dictionary (heuristics/words.ts), not guessed from letter pairs.
  */
 export function isWordTemplate(value: string): boolean {
-  if (!/^[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*$/.test(value)) return false;
+  if (!/^[A-Za-z][A-Za-z0-9]*(?:[-_.:][A-Za-z0-9]+)*$/.test(value)) return false;
   const digits = value.replace(/\D/g, '').length;
   if (digits > 4) return false;
-  const parts = value.split(/[-_.]|(?<=[a-z])(?=[A-Z])/).filter((p) => /[A-Za-z]/.test(p));
+  const parts = value.split(/[-_.:]|(?<=[a-z])(?=[A-Z])/).filter((p) => /[A-Za-z]/.test(p));
   if (parts.length < 2) return false;
   const cover = wordCover(value);
   return cover.letters >= 6 && cover.covered / cover.letters >= 0.9 && cover.covered / Math.max(1, cover.words) >= 3;

@@ -7,7 +7,18 @@ const PLACEHOLDER_WORDS =
 const DEFAULT_CREDENTIAL = /^(?:secret|password|passwd|default|admin|root|guest)$/i;
 
 export function isPlaceholder(value: string): boolean {
-  return isFiller(value) || DEFAULT_CREDENTIAL.test(value) || isWeakPassword(value);
+  if (isFiller(value) || DEFAULT_CREDENTIAL.test(value) || isWeakPassword(value)) return true;
+  // percent-encoded in a URL: p%40ssword
+  const decoded = /%[0-9a-f]{2}/i.test(value) ? safeDecode(value) : value;
+  return decoded !== value && (DEFAULT_CREDENTIAL.test(decoded) || isWeakPassword(decoded));
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }
 
 /** Fillers and example values, without the dictionary passwords isWeakPassword knows. */
@@ -18,6 +29,8 @@ export function isFiller(value: string): boolean {
   if (/\.\.\.|…/.test(value)) return true;
   // what a log filter or a redaction left: [FILTERED], [REDACTED], <hidden>
   if (/^\[[A-Z][A-Z _-]{2,30}\]$/.test(value)) return true;
+  // masked in logs and docs: 6a2**, ab***cd
+  if (/\*{2,}/.test(value)) return true;
   // a run of one filler character dominating the value: xxxx, ****, ----, 0000, ....
   if (/([xX*#._\-0•])\1{5,}/.test(value)) return true;
   if (/^[xX*•#.]+$/.test(value)) return true;

@@ -13,7 +13,7 @@ import { COMMON_ENGLISH_WORDS } from './word-list.js';
 const EXTRA_WORDS =
   'me my we us be do go no so up on in at to of is it an or if am ok id db ' +
   'api app env dev prod stage staging qa uat auth admin config conf cfg pwd pass passwd sql mysql postgres redis mongo ' +
-  'oauth token secret jwt http https www localhost docker kube cluster node npm repo git hub lab ci cd aws gcp azure';
+  'arn iam role oauth token secret jwt http https www localhost docker kube cluster node npm repo git hub lab ci cd aws gcp azure';
 
 let dictionary: Set<string> | undefined;
 function words(): Set<string> {
