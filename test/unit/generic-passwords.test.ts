@@ -156,3 +156,22 @@ describe('docs and snippets', () => {
     expect(hits(file, template)).toEqual([]);
   });
 });
+
+describe('locale files, IAM policies, manifests', () => {
+  it.each([
+    ['a translated label', 'nl.php', "'password' => 'wachtwoord',"],
+    ['a label key', 'pt.js', "'labelPassword': 'Senha:',"],
+    ['an IAM action', 'policy.json', '"ChangePassword": "cognito-idp:ChangePassword",'],
+    ['a package version', 'package.json', '"parse-passwd": "^1.0.0"'],
+    ['a Spring placeholder default', 'application.properties', 'spring.datasource.password=${DB_PASSWORD:{{lower:8}}}'],
+    ['a ternary branch', 'report.js', 'li.className = ok ? "pass" : "fail";'],
+    ['a destructuring', 'app.py', "login, password = 'login', 'password'"],
+    ['a field left to fill in a URL', 'app.py', 'url = "https://user:<hidden>@server.com/x.zip"'],
+    ['a short test key', 'config.go', 'test_mode_api_key = "sk_test_123"'],
+  ])('%s', (_name, file, template) => {
+    expect(hits(file, template)).toEqual([]);
+  });
+  it('keeps keyword arguments after other arguments', () => {
+    expect(hits('db.py', 'connect(host, password="{{alnum:12}}")')).toEqual(['generic-password:password']);
+  });
+});

@@ -26,6 +26,7 @@ export function rejectValue(value: string, settings: EntropySettings, ruleId = '
   if (namesACredential(value)) return 'names a credential instead of being one';
   if (decodesToNonSecret(value)) return 'base64 of text that is not a secret';
   if (isWordTemplate(value)) return 'words';
+  if (value.length < 16 && /(?:^|[-_.])(?:test|demo|sample|fake|dummy|example)(?:$|[-_.])/i.test(value)) return 'a test value';
   if (looksLikeWords(value)) return 'looks like words or an identifier';
   if (relativeEntropy(value) < settings.minRelative) return 'low entropy';
   if (value.length >= 20) {
@@ -58,7 +59,9 @@ const TYPE_NAMES = /^(?:string|str|text|number|int|integer|bool|boolean|object|a
 function passwordLabel(value: string): string | undefined {
   if (TYPE_NAMES.test(value)) return 'a type or field name';
   // a capitalised word is a label or its translation (Password, Senha, Wachtwoord)
-  if (/^[A-Z][a-z]{2,}$/.test(value)) return 'a label';
+  if (/^[A-Z][a-z]{2,}$/.test(value) || /^[A-Za-z][a-z ]{2,30}:$/.test(value)) return 'a label';
+  // an IAM action (cognito-idp:ChangePassword) or a package version (^1.0.0)
+  if (/^[a-z][a-z0-9-]{1,30}:[A-Z][A-Za-z]{2,60}$/.test(value) || /^[~^<>=v]{1,2}\d+(?:\.\d+){1,3}/.test(value)) return 'an action name or a version';
   // people do not type 30+ characters of base64: an encrypted or encoded value
   if (/^[A-Za-z0-9+/]{30,}={0,2}(?:[A-Za-z0-9+/]{4,}={0,2})?$/.test(value) && /[+/=]/.test(value)) return 'an encrypted or encoded value';
   if (/^[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+$/.test(value)) return 'an e-mail address';

@@ -12,7 +12,7 @@ const NOT_CREDENTIAL_TOKEN = new Set([
   'prompt', 'completion', 'total', 'identity', 'subject', 'policy', 'lock', 'lease', 'ack', 'cancel', 'span', 'trace',
 ]);
 /** Words anywhere in a name that make it about a credential, not a holder of one: a public key, a hash of a token. */
-const NOT_HELD = new Set(['public', 'publishable', 'pub', 'hashed', 'digest', 'encrypted', 'crypted', 'checksum', 'fingerprint']);
+const NOT_HELD = new Set(['public', 'publishable', 'pub', 'hashed', 'digest', 'encrypted', 'crypted', 'checksum', 'fingerprint', 'label', 'hint', 'placeholder', 'prompt', 'caption', 'tooltip', 'title']);
 /** Seeds of generators and test data. */
 const NOT_SECRET_SEED = new Set(['random', 'rand', 'rng', 'shuffle', 'faker', 'db', 'database', 'data', 'test', 'initial', 'hash', 'noise', 'sample', 'sampling', 'world', 'map', 'game']);
 const SECRET_WORDS = new Set(['secret', 'secrets', 'salt', 'privatekey', 'signingkey', 'credential', 'credentials', 'cred', 'creds', 'sas']);

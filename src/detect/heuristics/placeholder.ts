@@ -28,7 +28,7 @@ export function isFiller(value: string): boolean {
   // truncated documentation values: QVdTOkN..., abc…xyz
   if (/\.\.\.|…/.test(value)) return true;
   // what a log filter or a redaction left: [FILTERED], [REDACTED], <hidden>
-  if (/^\[[A-Z][A-Z _-]{2,30}\]$/.test(value)) return true;
+  if (/^\[[A-Za-z][A-Za-z _-]{2,30}\]$/.test(value)) return true;
   // masked in logs and docs: 6a2**, ab***cd
   if (/\*{2,}/.test(value)) return true;
   // a run of one filler character dominating the value: xxxx, ****, ----, 0000, ....
@@ -53,10 +53,14 @@ const trimEnds = (v: string): string => v.replace(/[^a-z]+$/g, '').replace(/^[^a
 
 /** The passwords tests and samples type, for a right or a wrong login: test123, pass, root, dummy, wrong, newpass. */
 const FIXTURE = /^(?:whatever|pass|root|toor|admin|user|supersecret|test|tester|testing|dummy|demo|foo|bar|baz|qux|foobar|wrong|invalid|incorrect|bad|nope|blah|sample|example|fake|abc|abcd|abcdef|xyz|secure|weak|valid|short)$/;
-const FIXTURE_COMPOUND = /^(?:new|old|bad|wrong|invalid|incorrect|test|other|valid|correct|good)[\W_]?(?:pass|password|passwd|pwd)$/;
+const FIXTURE_COMPOUND = /^(?:new|old|bad|wrong|invalid|incorrect|test|other|valid|correct|good|your)[\W_]?(?:pass|password|passwd|pwd|secret)$/;
+/** "Password" in other languages: the value of a password key in a locale file. */
+const PASSWORD_TRANSLATIONS =
+  /^(?:wachtwoord|senha|lozinka|heslo|geslo|cyfrinair|passwort|kennwort|salasana|clave|clau|contrasena|contrasenya|parola|haslo|adgangskode|losenord|passord|jelszo|sifre|sifra|sandi|parol|wagwoord|pasahitza|salasona|lykilord|sifreniz|senha_|motdepasse)$/;
 export function isFixturePassword(value: string): boolean {
   const lower = value.toLowerCase();
-  if (/^(?:password|passwd|secret)$/.test(lower)) return true;
+  if (/^(?:password|passwd|secret|ignored|omitted)$/.test(lower)) return true;
+  if (PASSWORD_TRANSLATIONS.test(lower.normalize('NFD').replace(/[^a-z_]/g, ''))) return true;
   return [trimEnds(lower), trimEnds(unleet(lower))].some((f) => FIXTURE.test(f) || FIXTURE_COMPOUND.test(f));
 }
 

@@ -7,6 +7,8 @@ export function isTemplate(value: string): boolean {
     /^\$[A-Za-z_][\w.]{0,80}$/.test(value) ||
     /^%[A-Za-z_][\w.]{0,80}%$/.test(value) ||
     /^<[^<>]{1,80}>$/.test(value) ||
+    // a URL or string with a <field> left to fill: https://user:<hidden>@host
+    /[:/@]<[A-Za-z_][\w -]{0,40}>[@/:]/.test(value) ||
     /^@[A-Za-z_][\w.]{0,80}@$/.test(value) ||
     // build-time substitution markers: ##DB_PASSWORD##, __API_KEY__
     /^(?:##|__)[A-Z][A-Z0-9_]{1,80}(?:##|__)$/.test(value) ||
