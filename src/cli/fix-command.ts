@@ -6,7 +6,7 @@ import { unifiedDiff } from '../fix/diff.js';
 import { planFix, type FilePlan, type FixPlan } from '../fix/fix.js';
 import { FIX_NEEDS_YES, FIX_NOTHING, fixFileText, fixLeftText, fixPromptText, fixReasonText, fixStoreText, fixSummaryText } from '../messages.js';
 import { ExitCode } from './exit-code.js';
-import type { Io } from './run.js';
+import type { Io } from './types.js';
 
 /**
  * `leakguard fix [--staged | PATH...] [--dry-run] [--yes]`: show each file's change as a redacted
