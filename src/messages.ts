@@ -145,6 +145,10 @@ export function fixStoreText(path: string, created: boolean, names: readonly str
   return `Wrote ${names.length} value${names.length === 1 ? '' : 's'} (${shown}) to ${path}${created ? ', created with mode 0600' : ''}; load it into the environment (docker compose, direnv, dotenv, or \`set -a; . ./${path}\`) when you run the program.`;
 }
 
+export function fixGitignoreText(envPath: string): string {
+  return `.gitignore now excludes ${envPath} (the change is not staged); commit it with \`git add .gitignore\`.`;
+}
+
 export function fixSummaryText(s: { fixed: number; left: number; files: number; dryRun: boolean; staged: boolean; declined: number }): string {
   const verb = s.dryRun ? 'would fix' : 'fixed';
   const head = `leakguard fix: ${verb} ${s.fixed} finding${s.fixed === 1 ? '' : 's'} in ${s.files} file${s.files === 1 ? '' : 's'}`;

@@ -4,7 +4,7 @@ import { redactSecret } from '../findings/redact.js';
 import { applyFix, storeFor } from '../fix/apply.js';
 import { unifiedDiff } from '../fix/diff.js';
 import { planFix, type FilePlan, type FixPlan } from '../fix/fix.js';
-import { FIX_NEEDS_YES, FIX_NOTHING, fixFileText, fixLeftText, fixPromptText, fixReasonText, fixStoreText, fixSummaryText } from '../messages.js';
+import { FIX_NEEDS_YES, FIX_NOTHING, fixFileText, fixLeftText, fixPromptText, fixReasonText, fixGitignoreText, fixStoreText, fixSummaryText } from '../messages.js';
 import { ExitCode } from './exit-code.js';
 import type { Io } from './types.js';
 
@@ -44,6 +44,7 @@ export async function fixCommand(options: FixOptions, io: Io): Promise<ExitCode>
     const after = file.index?.after ?? file.worktree!.after;
     const before = file.index?.entry.text ?? file.worktree!.before;
     io.stdout(unifiedDiff(display(plan, file.abs, io.cwd), before, after, mask));
+    if (file.index && file.worktree && file.worktree.before !== before) io.stdout(unifiedDiff(`${display(plan, file.abs, io.cwd)} (working tree)`, file.worktree.before, file.worktree.after, mask));
     if (ask && !/^y(es)?$/i.test((await ask(fixPromptText(file.file))).trim())) {
       declined++;
       continue;
@@ -63,7 +64,9 @@ export async function fixCommand(options: FixOptions, io: Io): Promise<ExitCode>
   const left = plan.files.reduce((n, f) => n + f.left.length + f.worktreeLeft.length, 0);
   const notApplied = plan.files.filter((f) => !accepted.includes(f)).reduce((n, f) => n + f.fixed.length, 0);
   io.stderr(`${fixSummaryText({ fixed, left, files: accepted.length, dryRun: options.dryRun, staged, declined })}\n`);
-  return left || notApplied ? ExitCode.Findings : ExitCode.Clean;
+  const ignore = store.find((e) => e.path === '.gitignore');
+  if (ignore && !options.dryRun) io.stderr(`leakguard: ${fixGitignoreText(plan.store.envPath)}\n`);
+  return left || notApplied || options.dryRun ? ExitCode.Findings : ExitCode.Clean;
 }
 
 /** Every secret of the plan, masked wherever it appears (longest first, so none survives in part). */

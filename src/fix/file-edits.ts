@@ -32,9 +32,10 @@ function pythonOs(lines: string[], cr: string): void {
     if (!rest.includes(q)) while (++i < lines.length && !lines[i]!.includes(q));
     i++;
   }
-  let j = i;
-  while (j < lines.length && (/^\s*(#.*)?$/.test(lines[j]!) || /^from\s+__future__\s+import/.test(lines[j]!))) j++;
-  if (lines.slice(i, j).some((l) => l.startsWith('from __future__'))) i = j;
+  // after any `from __future__` imports, which must come first
+  for (let j = i; j < lines.length && (/^\s*(#.*)?$/.test(lines[j]!) || /^from\s+__future__\s+import/.test(lines[j]!)); j++) {
+    if (lines[j]!.startsWith('from __future__')) i = j + 1;
+  }
   lines.splice(i, 0, `import os${cr}`);
 }
 

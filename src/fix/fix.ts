@@ -1,4 +1,5 @@
 import { relative, resolve, sep } from 'node:path';
+import type { Config } from '../config/types.js';
 import { InputError } from '../errors.js';
 import type { Finding } from '../findings/types.js';
 import { prepareEngine, scan, type ScanRequest } from '../scan.js';
@@ -115,9 +116,8 @@ export async function planFix(request: FixRequest): Promise<FixPlan> {
   return { root, repo, findings: result.findings, files, store };
 }
 
-function envFileOf(config: object): string {
-  const value = (config as { envFile?: unknown }).envFile;
-  return typeof value === 'string' && value ? value : '.env';
+function envFileOf(config: Config): string {
+  return config.envFile ?? '.env';
 }
 
 function toRel(root: string, abs: string): string {

@@ -51,7 +51,7 @@ export function planText(before: string, targets: readonly FixTarget[], book: Na
         left.push({ target: t, reason: 'unsafe-value' });
         continue;
       }
-      const name = book.nameFor(t.envVar, t.secret, t.language === 'github-actions' ? 'GITHUB_' : undefined);
+      const name = book.nameFor(desiredName(t, text), t.secret, t.language === 'github-actions' ? 'GITHUB_' : undefined);
       let envName = name;
       if (t.language === 'terraform') {
         envName = `TF_VAR_${name.toLowerCase()}`;
@@ -76,6 +76,16 @@ export function planText(before: string, targets: readonly FixTarget[], book: Na
     return { before, after: before, fixed: [], left: [...left, ...fixed.map((f) => ({ target: f.target, reason: 'constant' as const }))], stale };
   }
   return { before, after: lines.join('\n'), fixed, left, stale };
+}
+
+/** A password moved out of a URL or connection string is named as one: DATABASE_URL -> DATABASE_PASSWORD. */
+function desiredName(t: FixTarget, line: string): string {
+  const start = t.column - 1;
+  const before = line.slice(0, start);
+  const inUrl = /:\/\/[^\s/@:]*:$/.test(before) && line[start + t.secret.length] === '@';
+  const inConn = /(?:password|pwd)=$/i.test(before);
+  if (!inUrl && !inConn) return t.envVar;
+  return t.envVar.replace(/_(?:URL|URI|DSN|CONNECTION_STRING|CONNECTION|CONN_STRING|CONN)$/, '_PASSWORD');
 }
 
 /**
