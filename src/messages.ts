@@ -151,6 +151,7 @@ export function fixGitignoreText(envPath: string): string {
 
 export function fixSummaryText(s: { fixed: number; left: number; files: number; dryRun: boolean; staged: boolean; declined: number }): string {
   const verb = s.dryRun ? 'would fix' : 'fixed';
+  if (s.fixed === 0 && !s.declined) return `leakguard fix: nothing it can fix; ${s.left} finding${s.left === 1 ? ' is' : 's are'} left as shown above, with what to do instead.`;
   const head = `leakguard fix: ${verb} ${s.fixed} finding${s.fixed === 1 ? '' : 's'} in ${s.files} file${s.files === 1 ? '' : 's'}`;
   const left = s.left ? `; ${s.left} left as ${s.left === 1 ? 'it is' : 'they are'} (reasons above)` : '';
   const declined = s.declined ? `; ${s.declined} file${s.declined === 1 ? '' : 's'} skipped at your answer` : '';

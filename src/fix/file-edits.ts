@@ -1,3 +1,4 @@
+import { notebookImportOs } from './rewrite-notebook.js';
 import type { Need } from './types.js';
 
 /**
@@ -8,6 +9,7 @@ import type { Need } from './types.js';
 export function meetNeeds(lines: string[], needs: ReadonlySet<Need>, changed: ReadonlySet<number>, cr: string): boolean {
   if (needs.has('go-const') && !goConstBlocks(lines, changed)) return false;
   if (needs.has('python-os')) pythonOs(lines, cr);
+  if (needs.has('notebook-os')) notebookImportOs(lines, changed, cr);
   if (needs.has('go-os')) goOs(lines, cr);
   if (needs.has('csharp-system')) csharpSystem(lines, cr);
   const vars = [...needs].filter((n) => n.startsWith('tf-var:')).map((n) => n.slice('tf-var:'.length));

@@ -2,6 +2,7 @@ import { envLine } from './env-file.js';
 import { meetNeeds } from './file-edits.js';
 import type { NameBook } from './names.js';
 import { rewriteLine } from './rewrite-line.js';
+import { inCodeSource } from './rewrite-notebook.js';
 import type { Fixed, FixTarget, Left, Need, TextEdit } from './types.js';
 
 /**
@@ -40,6 +41,10 @@ export function planText(before: string, targets: readonly FixTarget[], book: Na
       }
       if (end > limit) {
         left.push({ target: t, reason: 'partial-value' });
+        continue;
+      }
+      if (t.language === 'notebook' && !inCodeSource(lines, lineNo - 1)) {
+        left.push({ target: t, reason: 'notebook' });
         continue;
       }
       const probe = rewriteLine(text, t, t.envVar);

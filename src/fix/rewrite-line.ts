@@ -2,6 +2,7 @@ import type { Finding } from '../findings/types.js';
 import type { Language } from '../util/file-type.js';
 import { isCodeLanguage, rewriteCode } from './rewrite-code.js';
 import { rewriteConfig } from './rewrite-config.js';
+import { rewriteNotebookLine } from './rewrite-notebook.js';
 import type { FixReason, FixTarget, LineRewrite } from './types.js';
 
 /**
@@ -14,6 +15,7 @@ export function rewriteLine(line: string, t: FixTarget, name: string): LineRewri
   if (early) return { ok: false, reason: early };
   const start = t.column - 1;
   if (line.slice(start, start + t.secret.length) !== t.secret) return { ok: false, reason: 'worktree-differs' };
+  if (t.language === 'notebook') return rewriteNotebookLine(line, start, t.secret, name);
   return isCodeLanguage(t.language) ? rewriteCode(line, start, t.secret, t.language, name) : rewriteConfig(line, start, t.secret, t.language, name, t.file);
 }
 
@@ -34,8 +36,6 @@ function leftAlone(t: FixTarget): FixReason | undefined {
       return 'docs';
     case 'dockerfile':
       return 'dockerfile';
-    case 'notebook':
-      return 'notebook';
     default:
       break;
   }

@@ -28,7 +28,7 @@ export type FixReason =
   | 'constant';
 
 /** What a rewritten line needs elsewhere in the file to work (an import, a declaration). */
-export type Need = 'python-os' | 'go-os' | 'csharp-system' | `tf-var:${string}` | 'go-const';
+export type Need = 'python-os' | 'notebook-os' | 'go-os' | 'csharp-system' | `tf-var:${string}` | 'go-const';
 
 export type LineRewrite = { ok: true; text: string; needs: Need[] } | { ok: false; reason: FixReason };
 

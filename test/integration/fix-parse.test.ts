@@ -31,6 +31,19 @@ const FILES: Record<string, string> = {
   'config/app.toml': `[service]\ntoken = "${T()}"\n`,
   'config/app.ini': `[service]\ntoken = ${T()}\n`,
   'config/app.properties': `service.token=${T()}\ndatabase.url=postgresql://app:${P()}@db:5432/app\n`,
+  'notebooks/report.ipynb': JSON.stringify(
+    {
+      cells: [
+        { cell_type: 'markdown', metadata: {}, source: ['# Report\n'] },
+        { cell_type: 'code', execution_count: 1, metadata: {}, outputs: [], source: [`TOKEN = "${T()}"\n`, `URL = "postgresql://app:${P()}@db:5432/app"`] },
+      ],
+      metadata: {},
+      nbformat: 4,
+      nbformat_minor: 5,
+    },
+    null,
+    1,
+  ) + '\n',
   'pom.xml': `<?xml version="1.0"?>\n<project>\n  <properties>\n    <github.token>${T()}</github.token>\n  </properties>\n</project>\n`,
 };
 
@@ -111,6 +124,13 @@ describe('leakguard fix: each rewrite parses', () => {
     const code = 'import configparser,sys; c=configparser.ConfigParser(interpolation=None); t=open(sys.argv[1]).read(); c.read_string(t if t.startswith("[") else "[s]\\n"+t)';
     expect(python(code, 'config/app.ini')).toMatchObject({ status: 0 });
     expect(python(code, 'config/app.properties')).toMatchObject({ status: 0 });
+  });
+
+  it('Jupyter: JSON.parse, then every code cell through ast.parse, with import os added', () => {
+    const nb = JSON.parse(text('notebooks/report.ipynb')) as { cells: Array<{ cell_type: string; source: string[] }> };
+    const code = nb.cells.filter((c) => c.cell_type === 'code').map((c) => c.source.join('')).join('\n');
+    expect(code).toMatch(/^import os\nTOKEN = os\.environ\["GITHUB_TOKEN(_\d+)?"\]\nURL = \("postgresql:\/\/app:" \+ os\.environ\["DATABASE_PASSWORD(_\d+)?"\] \+ "@db:5432\/app"\)$/);
+    expect(ok('python3', ['-c', 'import ast,sys; ast.parse(sys.stdin.read())'], code)).toMatchObject({ status: 0 });
   });
 
   it('Maven XML: xml.etree', () => {

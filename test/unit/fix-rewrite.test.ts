@@ -60,7 +60,8 @@ describe('fix: one line in the language of its file', () => {
     ['.env.production', 'API_KEY=$S', 'left: secrets-file'],
     ['README.md', 'export API_KEY=$S', 'left: docs'],
     ['Dockerfile', 'ENV API_KEY=$S', 'left: dockerfile'],
-    ['notebooks/a.ipynb', '    "key = \\"$S\\"\\n",', 'left: notebook'],
+    ['notebooks/a.ipynb', '    "key = \\"$S\\"\\n",', '    "key = os.environ[\\"API_KEY\\"]\\n",'],
+    ['notebooks/a.ipynb', '   "source": "key = \'$S\'"', 'left: notebook'],
     ['src/main.rs', 'let key = "$S";', 'left: unsupported-language'],
     ['src/app.js', 'const key = "a\\n$S";', 'const key = ("a\\n" + process.env.API_KEY);'],
   ])('%s: %s', (file, line, expected) => {
