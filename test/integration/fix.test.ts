@@ -169,6 +169,14 @@ describe('leakguard fix PATH', () => {
     expect(read('.gitignore')).toBe('.env.local\n');
   });
 
+  it('rejects an envFile outside the repository (exit 2, naming the key)', () => {
+    repo.write('.leakguardrc.json', '{"envFile": "../.env"}\n');
+    repo.write('a.js', `const t = "${token()}";\n`);
+    const r = fix('--yes', 'a.js');
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('"envFile" must be a path inside the repository');
+  });
+
   it('refuses with exit 2 when the file changed since the scan, and writes nothing', async () => {
     const a = token();
     repo.write('a.js', `const t = "${a}";\n`);
