@@ -60,12 +60,11 @@ export async function fixCommand(options: FixOptions, io: Io): Promise<ExitCode>
     const names = [...new Set(accepted.flatMap((f) => f.fixed.map((x) => x.envName)))];
     io.stderr(`leakguard: ${fixStoreText(env.path, env.before === undefined, names)}\n`);
   }
+  if (store.some((e) => e.path === '.gitignore') && !options.dryRun) io.stderr(`leakguard: ${fixGitignoreText(plan.store.envPath)}\n`);
   const fixed = accepted.reduce((n, f) => n + f.fixed.length, 0);
   const left = plan.files.reduce((n, f) => n + f.left.length + f.worktreeLeft.length, 0);
   const notApplied = plan.files.filter((f) => !accepted.includes(f)).reduce((n, f) => n + f.fixed.length, 0);
   io.stderr(`${fixSummaryText({ fixed, left, files: accepted.length, dryRun: options.dryRun, staged, declined })}\n`);
-  const ignore = store.find((e) => e.path === '.gitignore');
-  if (ignore && !options.dryRun) io.stderr(`leakguard: ${fixGitignoreText(plan.store.envPath)}\n`);
   return left || notApplied || options.dryRun ? ExitCode.Findings : ExitCode.Clean;
 }
 

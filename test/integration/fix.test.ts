@@ -169,6 +169,28 @@ describe('leakguard fix PATH', () => {
     expect(read('.gitignore')).toBe('.env.local\n');
   });
 
+  it('asks per file on a terminal and leaves a file the user declines', async () => {
+    const a = token();
+    repo.write('a.js', `const t = "${a}";\n`);
+    repo.write('b.py', `TOKEN = "${token()}"\n`);
+    const out: string[] = [];
+    const io: Io = { stdout: (t) => out.push(t), stderr: (t) => out.push(t), stdin: async () => '', env: process.env, cwd: repo.dir, isTTY: true, stderrIsTTY: true };
+    const asked: string[] = [];
+    const ask = async (q: string) => {
+      asked.push(q);
+      return q.includes('a.js') ? 'n' : 'y';
+    };
+    expect(await fixCommand({ staged: false, paths: ['.'], dryRun: false, yes: false, ask }, io)).toBe(1);
+    expect(asked).toEqual(['Apply the change to a.js? [y/N] ', 'Apply the change to b.py? [y/N] ']);
+    expect(read('a.js')).toBe(`const t = "${a}";\n`);
+    // names are planned before the answers, so b.py may read GITHUB_TOKEN_2; .env holds what it reads
+    const name = /os\.environ\["(\w+)"\]/.exec(read('b.py'))![1]!;
+    expect(read('b.py')).toBe(`import os\nTOKEN = os.environ["${name}"]\n`);
+    expect(read('.env')).toMatch(new RegExp(`^${name}=\\S+\\n$`));
+    expect(read('.env')).not.toContain(a);
+    expect(out.join('')).not.toContain(a);
+  });
+
   it('rejects an envFile outside the repository (exit 2, naming the key)', () => {
     repo.write('.leakguardrc.json', '{"envFile": "../.env"}\n');
     repo.write('a.js', `const t = "${token()}";\n`);
