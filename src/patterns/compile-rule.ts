@@ -1,7 +1,6 @@
 import { PatternError } from '../errors.js';
 import { CATEGORIES, type CompiledRule, type PatternRule } from './types.js';
 import { countGroups, findNestedQuantifier, findUnboundedQuantifier } from './regex-safety.js';
-import { envVarFromKey } from '../suggest/env-var.js';
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ENV_VAR = /^[A-Z][A-Z0-9_]*$/;
@@ -43,7 +42,7 @@ export function compileRule(raw: unknown, opts: CompileOptions): CompiledRule {
   const category = r.category ?? 'generic';
   if (!CATEGORIES.includes(category)) throw where(id, 'category', `one of ${CATEGORIES.join(', ')}`);
   // a rule without envVar is named after its id: acme-key -> ACME_KEY
-  const envVar = r.envVar ?? envVarFromKey(id) ?? 'SECRET';
+  const envVar = r.envVar ?? (/^[a-z]/.test(id) ? id.toUpperCase().replace(/-/g, '_') : `SECRET_${id.toUpperCase().replace(/-/g, '_')}`);
   if (typeof envVar !== 'string' || !ENV_VAR.test(envVar)) throw where(id, 'envVar', 'an UPPER_SNAKE_CASE name such as "ACME_API_TOKEN"');
   if (r.entropy !== undefined && (typeof r.entropy !== 'number' || r.entropy < 0 || r.entropy > 8)) {
     throw where(id, 'entropy', 'a number of bits per character between 0 and 8');

@@ -191,6 +191,17 @@ describe('leakguard fix PATH', () => {
     expect(out.join('')).not.toContain(a);
   });
 
+  it('names the variable of a custom rule without envVar after the rule id', () => {
+    const v = `acme_${expandTemplate('{{lowernum:32}}')}`;
+    repo.write('.leakguardrc.json', JSON.stringify({ rules: [{ id: 'acme-key', description: 'Acme key', regex: '\\b(acme_[a-z0-9]{32})\\b', keywords: ['acme_'], secretGroup: 1 }] }));
+    repo.write('a.js', `const client = connect("${v}");\n`);
+    const scanned = json(runCli(['--format', 'json', 'a.js'], { cwd: repo.dir })).findings;
+    expect(scanned.map((f) => (f.suggestion as { envVar: string }).envVar)).toEqual(['ACME_KEY']);
+    expect(fix('--yes', 'a.js').exitCode).toBe(0);
+    expect(read('a.js')).toBe('const client = connect(process.env.ACME_KEY);\n');
+    expect(read('.env')).toBe(`ACME_KEY=${v}\n`);
+  });
+
   it('rejects an envFile outside the repository (exit 2, naming the key)', () => {
     repo.write('.leakguardrc.json', '{"envFile": "../.env"}\n');
     repo.write('a.js', `const t = "${token()}";\n`);
