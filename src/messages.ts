@@ -145,6 +145,29 @@ export function fixStoreText(path: string, created: boolean, names: readonly str
   return `Wrote ${names.length} value${names.length === 1 ? '' : 's'} (${shown}) to ${path}${created ? ', created with mode 0600' : ''}; load it into the environment (docker compose, direnv, dotenv, or \`set -a; . ./${path}\`) when you run the program.`;
 }
 
+/** The step left after the rewrite, for formats whose value does not come from .env by itself. */
+export function fixNoteText(language: string, name: string, envFile: string): string | undefined {
+  const key = name.toLowerCase().replace(/_/g, '-');
+  switch (language) {
+    case 'github-actions':
+      return `then: add ${name} under Settings > Secrets and variables > Actions (its value is in ${envFile}).`;
+    case 'gitlab-ci':
+      return `then: define ${name} as a masked CI/CD variable in the project's settings (its value is in ${envFile}).`;
+    case 'kubernetes':
+      return `then: create the Secret outside git: kubectl create secret generic app-secrets --from-literal=${key}=... (the value is in ${envFile}).`;
+    case 'terraform':
+      return `then: Terraform reads var.${name.toLowerCase()} from TF_VAR_${name.toLowerCase()} in ${envFile}; in a child module, pass it from the calling module.`;
+    case 'yaml':
+    case 'properties':
+    case 'ini':
+    case 'toml':
+    case 'xml':
+      return `then: check that the program reading this file expands \${VAR} from the environment; if not, read the values in code.`;
+    default:
+      return undefined;
+  }
+}
+
 export function fixGitignoreText(envPath: string): string {
   return `.gitignore now excludes ${envPath} (the change is not staged); commit it with \`git add .gitignore\`.`;
 }

@@ -4,7 +4,7 @@ import { redactSecret } from '../findings/redact.js';
 import { applyFix, storeFor } from '../fix/apply.js';
 import { unifiedDiff } from '../fix/diff.js';
 import { planFix, type FilePlan, type FixPlan } from '../fix/fix.js';
-import { FIX_NEEDS_YES, FIX_NOTHING, fixFileText, fixLeftText, fixPromptText, fixReasonText, fixGitignoreText, fixStoreText, fixSummaryText } from '../messages.js';
+import { FIX_NEEDS_YES, FIX_NOTHING, fixFileText, fixLeftText, fixPromptText, fixReasonText, fixGitignoreText, fixNoteText, fixStoreText, fixSummaryText } from '../messages.js';
 import { ExitCode } from './exit-code.js';
 import type { Io } from './types.js';
 
@@ -45,6 +45,9 @@ export async function fixCommand(options: FixOptions, io: Io): Promise<ExitCode>
     const before = file.index?.entry.text ?? file.worktree!.before;
     io.stdout(unifiedDiff(display(plan, file.abs, io.cwd), before, after, mask));
     if (file.index && file.worktree && file.worktree.before !== before) io.stdout(unifiedDiff(`${display(plan, file.abs, io.cwd)} (working tree)`, file.worktree.before, file.worktree.after, mask));
+    // the extra step some formats need (an Actions secret, a Kubernetes Secret, a Terraform variable)
+    const notes = new Set(file.fixed.map((f) => fixNoteText(f.target.language, f.name, plan.store.envPath)).filter((n): n is string => !!n));
+    for (const note of notes) io.stderr(`  ${note}\n`);
     if (ask && !/^y(es)?$/i.test((await ask(fixPromptText(file.file))).trim())) {
       declined++;
       continue;

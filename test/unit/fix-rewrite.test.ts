@@ -91,6 +91,14 @@ describe('fix: a file', () => {
     expect(goOut).toBe(`package main\n\nimport (\n\t"os"\n\t"fmt"\n)\n\nvar (\n\tkey = os.Getenv("API_KEY")\n)\n`);
   });
 
+  it('leaves a Go const block that counts with iota, which cannot hold a value read at run time', () => {
+    const go = `package main\n\nconst (\n\tfirst = iota\n\tkey = "${S}"\n)\n`;
+    const edit = planText(go, [target('m.go', `\tkey = "${S}"`, S, 'API_KEY', 5)], new NameBook([]));
+    expect(edit.after).toBe(go);
+    expect(edit.left.map((l) => l.reason)).toEqual(['constant']);
+    expect(edit.fixed).toEqual([]);
+  });
+
   it('keeps CRLF line endings, also on the lines it adds', () => {
     const text = `x = 1\r\nKEY = "${S}"\r\n`;
     const out = planText(text, [target('s.py', `KEY = "${S}"`, S, 'API_KEY', 2)], new NameBook([])).after;
