@@ -44,6 +44,9 @@ const FILES: Record<string, string> = {
     null,
     1,
   ) + '\n',
+  'cmd/app/main.go': `package main\n\nimport (\n\t"fmt"\n)\n\nconst apiToken = "${T()}"\n\nconst (\n\tretries = 3\n\tdsn     = "postgresql://app:${P()}@db:5432/app"\n)\n\nfunc main() {\n\tfmt.Println(apiToken, dsn, retries)\n}\n`,
+  'config/initializers/github.rb': `Octokit.configure do |c|\n  c.access_token = '${T()}'\nend\nDATABASE_URL = "postgresql://app:${P()}@db:5432/app"\n`,
+  'config/services.php': `<?php\nreturn [\n    'github_token' => '${T()}',\n    'dsn' => "postgresql://app:${P()}@db:5432/app",\n];\n`,
   'pom.xml': `<?xml version="1.0"?>\n<project>\n  <properties>\n    <github.token>${T()}</github.token>\n  </properties>\n</project>\n`,
 };
 
@@ -131,6 +134,21 @@ describe('leakguard fix: each rewrite parses', () => {
     const code = nb.cells.filter((c) => c.cell_type === 'code').map((c) => c.source.join('')).join('\n');
     expect(code).toMatch(/^import os\nTOKEN = os\.environ\["GITHUB_TOKEN(_\d+)?"\]\nURL = \("postgresql:\/\/app:" \+ os\.environ\["DATABASE_PASSWORD(_\d+)?"\] \+ "@db:5432\/app"\)$/);
     expect(ok('python3', ['-c', 'import ast,sys; ast.parse(sys.stdin.read())'], code)).toMatchObject({ status: 0 });
+  });
+
+  it.skipIf(!has('go'))('Go: go vet compiles it, with "os" imported and the constants turned into variables', () => {
+    const r = spawnSync('go', ['vet', 'cmd/app/main.go'], { cwd: repo.dir, encoding: 'utf8', env: { ...process.env, GOCACHE: join(repo.dir, '..', 'gocache'), GOFLAGS: '-mod=mod', GO111MODULE: 'off' } });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(text('cmd/app/main.go')).toMatch(/import \(\n\t"os"\n\t"fmt"\n\)\n\nvar apiToken = os\.Getenv\("GITHUB_TOKEN(_\d+)?"\)\n\nvar \(/);
+  });
+
+  it.skipIf(!has('ruby'))('Ruby: ruby -c', () => {
+    expect(ok('ruby', ['-c', 'config/initializers/github.rb'])).toMatchObject({ status: 0 });
+  });
+
+  it.skipIf(!has('php'))('PHP: php -l', () => {
+    expect(ok('php', ['-l', 'config/services.php'])).toMatchObject({ status: 0 });
   });
 
   it('Maven XML: xml.etree', () => {
