@@ -95,7 +95,7 @@ export async function report(result: ScanResult, args: ParsedArgs, io: Io): Prom
     for (const s of result.suppressed) io.stderr(`leakguard: suppressed ${s.finding.file}:${s.finding.line}:${s.finding.column} ${s.finding.ruleId} by ${s.reason}\n`);
   }
   if (!v.quiet && args.format === 'text') io.stderr(`${summaryText(result, !!v['show-suppressed'])}\n`);
-  if (args.format === 'text' && result.stats.mode === 'staged' && result.findings.length) {
+  if (!v.quiet && args.format === 'text' && result.stats.mode === 'staged' && result.findings.length) {
     const { fixable } = await import('../fix/rewrite-line.js');
     if (result.findings.every(fixable)) io.stderr(`${FIX_HINT}\n`);
   }
