@@ -63,6 +63,10 @@ describe('fix: one line in the language of its file', () => {
     ['notebooks/a.ipynb', '    "key = \\"$S\\"\\n",', '    "key = os.environ[\\"API_KEY\\"]\\n",'],
     ['notebooks/a.ipynb', '   "source": "key = \'$S\'"', 'left: notebook'],
     ['src/main.rs', 'let key = "$S";', 'left: unsupported-language'],
+    ['config/app.yaml', '  keys: [a, pre-$S]', 'left: partial-value'],
+    ['config/app.toml', 'api_key = $S', 'left: not-in-literal'],
+    ['src/app.js', 'const key = someCall($S);', 'left: not-in-literal'],
+    ['src/app.js', "// don't: const key = \"$S\";", 'left: multi-line'],
     ['src/app.js', 'const key = "a\\n$S";', 'const key = ("a\\n" + process.env.API_KEY);'],
   ])('%s: %s', (file, line, expected) => {
     expect(rewrite(file, line)).toBe(expected);
@@ -97,6 +101,12 @@ describe('fix: a file', () => {
     expect(edit.after).toBe(go);
     expect(edit.left.map((l) => l.reason)).toEqual(['constant']);
     expect(edit.fixed).toEqual([]);
+  });
+
+  it('adds using System; to C# before the first using', () => {
+    const cs = `using System.Net.Http;\n\nclass A {\n  static readonly string K = "${S}";\n}\n`;
+    const out = planText(cs, [target('A.cs', `  static readonly string K = "${S}";`, S, 'API_KEY', 4)], new NameBook([])).after;
+    expect(out).toBe('using System;\nusing System.Net.Http;\n\nclass A {\n  static readonly string K = Environment.GetEnvironmentVariable("API_KEY");\n}\n');
   });
 
   it('keeps CRLF line endings, also on the lines it adds', () => {
