@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_ENTROPY } from '../../src/config/types.js';
+import { rejectValue } from '../../src/detect/generic.js';
 import { compileRule } from '../../src/patterns/compile-rule.js';
 import { envLine, parseEnv } from '../../src/fix/env-file.js';
 import { unifiedDiff } from '../../src/fix/diff.js';
@@ -137,6 +139,10 @@ describe('fix: names and the env file', () => {
     expect(book.nameFor('TOKEN', S)).toBe('API_KEY_2');
     expect(book.nameFor('API_KEY', other)).toBe('API_KEY');
     expect(book.newEntries()).toEqual([{ name: 'API_KEY_2', value: S }]);
+  });
+
+  it('gives names the scanner reads as names, also with a _2 suffix (a rescan stays clean)', () => {
+    for (const name of ['AZURE_DEVOPS_EXT_PAT_2', 'DD_APP_KEY_2', 'DD_APP_KEY']) expect(rejectValue(name, DEFAULT_ENTROPY)).toBeDefined();
   });
 
   it('never gives a GitHub Actions secret a GITHUB_ name (GitHub reserves it)', () => {
