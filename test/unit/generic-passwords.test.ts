@@ -175,3 +175,26 @@ describe('locale files, IAM policies, manifests', () => {
     expect(hits('db.py', 'connect(host, password="{{alnum:12}}")')).toEqual(['generic-password:password']);
   });
 });
+
+describe('setters', () => {
+  it.each([
+    ['Cipher.cpp', 'cipher->SetKey("{{alnum:24}}");', 'generic-secret:secret_key'],
+    ['Client.java', 'client.setPassword("{{alnum:12}}");', 'generic-password:Password'],
+    ['auth.py', "auth.set_api_key('{{alnum:32}}')", 'generic-api-key:api_key'],
+    ['App.java', 'config.setClientSecret("{{alnum:32}}");', 'generic-secret:ClientSecret'],
+  ])('%s: %s', (file, template, expected) => {
+    expect(hits(file, template)).toEqual([expected]);
+  });
+  it('leaves setters of names and lookups alone', () => {
+    expect(hits('App.java', 'field.setKey("username");')).toEqual([]);
+    expect(hits('App.java', 'client.setPassword(System.getenv("DB_PASSWORD"));')).toEqual([]);
+  });
+});
+
+describe('provider-named keys', () => {
+  it('reads PROVIDER_KEY variables with random values only', () => {
+    expect(hits('.env', 'STEAM_KEY={{hex:32}}')).toEqual(['generic-api-key:STEAM_KEY']);
+    expect(hits('.env', 'SORT_KEY={{hex:32}}')).toEqual([]);
+    expect(hits('.env', 'STEAM_KEY=steam')).toEqual([]);
+  });
+});

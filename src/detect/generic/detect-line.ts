@@ -4,6 +4,7 @@ import { envListPair } from './env-list.js';
 import { rejectValue } from './keep-value.js';
 import { classifyKey, valueKind } from './key-names.js';
 import { POSITIONAL_PREFILTER, positional } from './positional.js';
+import { setterCalls } from './setter.js';
 import type { EntropySettings, GenericHit, Pair } from './types.js';
 import { xmlAssignments } from './xml.js';
 
@@ -12,7 +13,7 @@ const LINE_PREFILTER = /pass|pwd|secret|token|key|auth|cred|salt|sign|private|be
 /** Every name/value pair the context readers find on one line. */
 function pairsOf(line: string, language: Language): Pair[] {
   if (!LINE_PREFILTER.test(line) && !POSITIONAL_PREFILTER.test(line)) return [];
-  const pairs = [...assignments(line, language), ...positional(line)];
+  const pairs = [...assignments(line, language), ...positional(line), ...setterCalls(line)];
   if (line.includes('</') || line.includes('value=')) pairs.push(...xmlAssignments(line));
   return pairs;
 }

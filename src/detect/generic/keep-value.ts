@@ -28,7 +28,7 @@ export function rejectValue(value: string, settings: EntropySettings, ruleId = '
   if (isWordTemplate(value)) return 'words';
   if (value.length < 16 && /(?:^|[-_.])(?:test|demo|sample|fake|dummy|example)(?:$|[-_.])/i.test(value)) return 'a test value';
   if (looksLikeWords(value)) return 'looks like words or an identifier';
-  if (relativeEntropy(value) < settings.minRelative) return 'low entropy';
+  if (value.length < 20 && relativeEntropy(value) < settings.minRelative) return 'low entropy';
   if (value.length >= 20) {
     const floor = settings[charsetOf(value)];
     if (shannonEntropy(value) < floor) return 'low entropy for its charset';

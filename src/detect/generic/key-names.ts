@@ -13,6 +13,8 @@ const NOT_CREDENTIAL_TOKEN = new Set([
 ]);
 /** Words anywhere in a name that make it about a credential, not a holder of one: a public key, a hash of a token. */
 const NOT_HELD = new Set(['public', 'publishable', 'pub', 'hashed', 'digest', 'encrypted', 'crypted', 'checksum', 'fingerprint', 'label', 'hint', 'placeholder', 'prompt', 'caption', 'tooltip', 'title']);
+/** First words of two-word *_KEY variables that name no provider: SORT_KEY, SITE_KEY (reCAPTCHA's public one). */
+const NOT_A_PROVIDER = new Set(['sort', 'site', 'primary', 'foreign', 'partition', 'cache', 'group', 'routing', 'idempotency', 'unique', 'lookup', 'map', 'index', 'row', 'column', 'object', 'shard', 'hot', 'menu', 'shortcut', 'dedup', 'cursor', 'next', 'page', 'redis', 'storage', 'bucket', 'file', 'config', 'lock', 'queue', 'topic', 'stream', 'table', 'metric', 'label', 'default', 'composite', 'meta', 'cluster', 'node', 'env', 'kms', 'gpg', 'pgp', 'ssh']);
 /** Seeds of generators and test data. */
 const NOT_SECRET_SEED = new Set(['random', 'rand', 'rng', 'shuffle', 'faker', 'db', 'database', 'data', 'test', 'initial', 'hash', 'noise', 'sample', 'sampling', 'world', 'map', 'game']);
 const SECRET_WORDS = new Set(['secret', 'secrets', 'salt', 'privatekey', 'signingkey', 'credential', 'credentials', 'cred', 'creds', 'sas']);
@@ -23,7 +25,7 @@ const KEY_QUALIFIERS = new Set([
   'consumer', 'jwt', 'webhook', 'server', 'write', 'ingest', 'deploy', 'sdk', 'integration', 'mgmt', 'management', 'partner', 'merchant', 'aes',
   'hash', 'root', 'user', 'personal', 'dev', 'developer', 'prod', 'production', 'live', 'token', 'rest', 'primary', 'secondary', 'x', 'xapi',
   'trigger', 'upload', 'push', 'registration', 'enc', 'mac', 'verify', 'verification', 'otp', 'totp', 'mfa', 'recovery', 'security', 'secure',
-  'tls', 'ssl', 'ssh', 'gpg', 'pgp', 'rsa', 'ec', 'ecdsa', 'ed25519', 'cert', 'sshkey', 'base',
+  'tls', 'ssl', 'ssh', 'gpg', 'pgp', 'rsa', 'ec', 'ecdsa', 'ed25519', 'cert', 'certificate', 'sshkey', 'base',
 ]);
 
 function splitWords(name: string): string[] {
@@ -59,6 +61,8 @@ export function classifyKey(name: string): string | undefined {
   if (last === 'key' || last === 'keys') {
     if (prev === 'api' || prev === 'x' || joined === 'apikey') return 'generic-api-key';
     if (prev !== undefined && KEY_QUALIFIERS.has(prev)) return 'generic-secret';
+    // an environment variable named after a provider: STEAM_KEY, LASTFM_KEY (the value must still look random)
+    if (words.length === 2 && prev !== undefined && /^[A-Z][A-Z0-9]*_KEYS?$/.test(name) && !NOT_A_PROVIDER.has(prev)) return 'generic-api-key';
     return undefined;
   }
   if (last === 'apikey' || last === 'apikeys') return 'generic-api-key';
