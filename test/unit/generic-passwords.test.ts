@@ -198,3 +198,9 @@ describe('provider-named keys', () => {
     expect(hits('.env', 'STEAM_KEY=steam')).toEqual([]);
   });
 });
+
+describe('form tokens', () => {
+  it('leaves CSRF form tokens alone (every visitor sees them)', () => {
+    expect(hits('form.html', '<input type="hidden" name="authenticity_token" value="{{base64:43}}=" />')).toEqual([]);
+  });
+});

@@ -6,7 +6,7 @@ const TOKEN_WORDS = new Set(['token', 'accesstoken', 'authtoken', 'bearer', 'ref
 /** Words that, before "token", name something that is not a credential: paging, idempotency, lexers. */
 const NOT_CREDENTIAL_TOKEN = new Set([
   'next', 'page', 'continuation', 'pagination', 'cursor', 'sync', 'update', 'client', 'idempotency', 'request', 'change', 'resume',
-  'cancel', 'cancellation', 'csrf', 'xsrf', 'export', 'import', 'copy', 'product', 'work', 'unit', 'significant', 'last', 'first',
+  'cancel', 'cancellation', 'csrf', 'xsrf', 'authenticity', 'export', 'import', 'copy', 'product', 'work', 'unit', 'significant', 'last', 'first',
   'current', 'prev', 'previous', 'expected', 'parse', 'lexer', 'end', 'start', 'open', 'close', 'eof', 'type', 'kind', 'grant',
   'max', 'min', 'num', 'count', 'limit', 'stop', 'special', 'bos', 'eos', 'pad', 'unk', 'mask', 'sep', 'cls', 'input', 'output',
   'prompt', 'completion', 'total', 'identity', 'subject', 'policy', 'lock', 'lease', 'ack', 'cancel', 'span', 'trace',
