@@ -204,3 +204,22 @@ describe('form tokens', () => {
     expect(hits('form.html', '<input type="hidden" name="authenticity_token" value="{{base64:43}}=" />')).toEqual([]);
   });
 });
+
+describe('comparisons and strings in code', () => {
+  it.each([
+    ['check.php', "if ($password === '{{alnum:10}}') {", 'generic-password:password'],
+    ['test_config.py', 'assert config.sudo.password == "{{alnum:10}}"', 'generic-password:config.sudo.password'],
+    ['Client.java', '"shenyu.proxy.password={{alnum:10}}",', 'generic-password:shenyu.proxy.password'],
+    ['ci.yml', '  PGPASSWORD={{alnum:10}} psql -h localhost -U app', 'generic-password:PGPASSWORD'],
+    ['backup.bat', 'mysqldump.exe --opt -u app --password={{alnum:10}} app > backup.sql', 'generic-password:password'],
+  ])('%s: %s', (file, template, expected) => {
+    expect(hits(file, template)).toEqual([expected]);
+  });
+  it.each([
+    ['a negated comparison', 'check.ts', "if (cmd.oldPassword !== 'reset') {"],
+    ['an openssl variable source', 'crypt.sh', 'openssl enc -aes-256-cbc -pass env:ENC_PASS -in file'],
+    ['a comment in properties', 'app.properties', '# mongodb.userPassword=mongodb password to bind'],
+  ])('%s', (_name, file, template) => {
+    expect(hits(file, template)).toEqual([]);
+  });
+});

@@ -2,7 +2,7 @@ import { isCode, type Language } from '../../util/file-type.js';
 import { readValue } from './read-value.js';
 import type { Pair, Parsed } from './types.js';
 
-const KEY_WORD = /pass|pwd|secret|token|key|auth|cred|salt|sign|private|cipher|seed/gi;
+const KEY_WORD = /pass|pwd|pw(?![a-z])|secret|token|key|auth|cred|salt|sign|private|cipher|seed/gi;
 const IDENT_CHAR = /[\w.$@-]/;
 
 /** Find `name <op> value` assignments around every secret-like word of the line. */
@@ -50,7 +50,8 @@ export function assignments(line: string, language: Language): Pair[] {
     // a type annotation: name: string = "x", val name: String = "x"
     const typed = /^:\s{0,3}[\w.<>[\]|?&':, ]{1,60}?\s{0,3}(?==[^=>])/.exec(line.slice(i));
     if (typed) i += typed[0].length;
-    let op = /^(?::=|=>|\?\?=|\|\|=|\?=|\+=|=(?![=~])|:(?!:)|,)/.exec(line.slice(i));
+    // a comparison with a literal is a hard-coded credential check: if (password === 'x')
+    let op = /^(?::=|=>|\?\?=|\|\|=|\?=|\+=|===?(?=\s{0,3}[@$]?["'`])|=(?![=~])|:(?!:)|,)/.exec(line.slice(i));
     if (!op && i > beforeSpace && !typed) {
       op = [' '] as unknown as RegExpExecArray;
       i = beforeSpace;
@@ -72,6 +73,7 @@ export function assignments(line: string, language: Language): Pair[] {
       const dockerEnv = language === 'dockerfile' && /^(?:ENV|ARG)$/i.test(before);
       if (!flag && !lineStart && !dockerEnv) continue;
     }
+    const glued = i === e;
     i += op[0].length;
     while (line[i] === ' ' || line[i] === '\t') i++;
     // a value wrapped in a constructor: String::from("..."), new String("..."), SecretStr("...")
@@ -79,11 +81,13 @@ export function assignments(line: string, language: Language): Pair[] {
     const wrapper = /^(?:new\s+)?(?:[A-Z][\w.:]{0,40}|str|bytes|[a-z]\w{0,20}::from)\(\s{0,2}(?=[@$]?["'`])/.exec(line.slice(i));
     if (wrapper) i += wrapper[0].length;
     // a tuple ("user", "secret") holds quoted values; a bare word after a comma is the next argument
-    const bare = (bareAllowed || language === 'shell' || language === 'dockerfile') && !wrapper && op[0] !== ',';
+    // inside a string literal of code, key=value pairs are bare: "proxy.password=…", "?password=…&"
+    const inString = isCode(language) && op[0] === '=' && glued && /["'?&;\s]/.test(line[s - 1] ?? '') && /["'`]/.test(line.slice(0, s));
+    const bare = (bareAllowed || inString || language === 'shell' || language === 'dockerfile') && !wrapper && op[0] !== ',' && op[0] !== '==' && op[0] !== '===';
     const parsed = readValue(line, i, bare);
     // after a comma the value is the next argument of a call or pair: setProperty("smtp.password", "…")
     if (parsed && op[0] === ',' && !/^["'`]?\s{0,2}[)\]};]/.test(line.slice(parsed.end))) continue;
-    if (parsed && !proseAfterBareValue(line, parsed, language, op[0])) out.push({ key, parsed });
+    if (parsed && !proseAfterBareValue(line, parsed, language, op[0], key)) out.push({ key, parsed });
   }
   return out;
 }
@@ -91,8 +95,9 @@ export function assignments(line: string, language: Language): Pair[] {
 const GLUED_COLON_IS_TEXT = new Set<Language>(['yaml', 'kubernetes', 'docker-compose', 'github-actions', 'gitlab-ci', 'markdown', 'text']);
 
 /** A bare value that is prose or code, not a value: `forgot.password: Forgot password?`, `password: params[:password]`. */
-function proseAfterBareValue(line: string, parsed: Parsed, language: Language, op: string): boolean {
-  if (language === 'shell' || language === 'dockerfile') return false;
+function proseAfterBareValue(line: string, parsed: Parsed, language: Language, op: string, key: string): boolean {
+  // a flag's value (--password=…) and a shell variable prefix (PGPASSWORD=… psql) are followed by the command
+  if (language === 'shell' || language === 'dockerfile' || line[parsed.start - key.length - 2] === '-') return false;
   const { start, end } = parsed;
   // YAML and prose need a space after the colon: `password:digest` is one word
   if (op === ':' && line[start - 1] === ':' && GLUED_COLON_IS_TEXT.has(language)) return true;
@@ -108,5 +113,6 @@ function proseAfterBareValue(line: string, parsed: Parsed, language: Language, o
   // in docs a bare value ends its line (YAML, .env); code around it is a snippet, not a setting
   // (or a command line: -e DB_PASSWORD=… -d postgres, --password=… --host h, a connection string's next pair)
   if (language === 'markdown' || language === 'text') return !/^(?:\s*[,;]?\s*(?:#.*)?$|\s+(?:-{1,2}[A-Za-z]|\\$)|[;&"'])/.test(line.slice(end));
-  return /^[ \t]{1,4}[A-Za-z]/.test(line.slice(end));
+  // (an environment prefix of a command is not: PGPASSWORD=… psql)
+  return (op === ':' || !/^[A-Z][A-Z0-9_]{1,60}$/.test(key)) && /^[ \t]{1,4}[A-Za-z]/.test(line.slice(end));
 }

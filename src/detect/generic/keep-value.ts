@@ -53,7 +53,8 @@ function rejectPassword(value: string): string | undefined {
   return undefined;
 }
 
-const TYPE_NAMES = /^(?:string|str|text|number|int|integer|bool|boolean|object|any|unit|varchar|char|bytes|hidden|required|optional|null|none)[!?]?$/i;
+/** Types, field states and authentication schemes: what code compares a password field with. */
+const TYPE_NAMES = /^(?:string|str|text|number|int|integer|bool|boolean|object|any|unit|varchar|char|bytes|hidden|required|optional|null|none|bearer|basic|digest|oauth2?|ntlm|negotiate|kerberos)[!?]?$/i;
 
 /** What stands in a password's place without being one: a type, a label, an encrypted blob, an address, a validation rule. */
 function passwordLabel(value: string): string | undefined {

@@ -30,7 +30,7 @@ export function readValue(line: string, i: number, bareAllowed: boolean): Parsed
     return { value: line.slice(start, j), start, end: j };
   }
   if (!bareAllowed) return undefined;
-  const m = /^[^\s"'`,;<>(){}[\]]{1,1000}/.exec(line.slice(pos));
+  const m = /^[^\s"'`,;<>(){}[\]&]{1,1000}/.exec(line.slice(pos));
   if (!m) return undefined;
   let value = m[0];
   // trailing comment markers glued to the value are not part of it

@@ -22,6 +22,7 @@ export function notASecret(value: string, password = false): string | undefined 
   }
   if (/^[./\\~]+$/.test(value)) return 'a relative path';
   if (/^\\[0-9a-f]{2,6}$/i.test(value)) return 'a character escape (icon fonts)';
+  if (/^@[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/.test(value)) return 'a stylesheet variable';
   if (isNumber(value)) return 'a number';
   return undefined;
 }

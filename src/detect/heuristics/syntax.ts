@@ -27,6 +27,8 @@ export function isReference(value: string): boolean {
     // an AWS ARN names a resource (a policy, a secret in Secrets Manager), it holds no secret
     /^arn:aws[\w-]{0,20}:[\w-]{1,40}:/.test(value) ||
     /^\$env:[A-Za-z_]/i.test(value) ||
+    // openssl's -pass env:VAR and file:PATH
+    /^(?:env|file):[A-Za-z_./~]/.test(value) ||
     /^(?:ENC\[|!vault|\$ANSIBLE_VAULT|AgA[A-Za-z0-9+/]{20})/.test(value) ||
     // Maven's encrypted settings.xml passwords: {base64}
     /^\{[A-Za-z0-9+/]{8,200}={0,2}\}$/.test(value) ||
