@@ -223,3 +223,17 @@ describe('comparisons and strings in code', () => {
     expect(hits(file, template)).toEqual([]);
   });
 });
+
+describe('more password names', () => {
+  it.each(['password_confirmation', 'passwordConfirm', 'password1', 'mysqlrootpwd'])('%s is a password', (key) => expect(classifyKey(key)).toBe('generic-password'));
+  it.each(['password_confirmation_label', 'confirmation', 'pwdless'])('%s is not', (key) => expect(classifyKey(key)).toBeUndefined());
+});
+
+describe('a bare key', () => {
+  it('holds a secret only when long and random', () => {
+    expect(hits('client.go', '`{"key_id":"1234","key":"{{base64:44}}"}`')).toEqual(['generic-secret:key']);
+    expect(hits('list.jsx', '<Item key="{{lower:8}}" />')).toEqual([]);
+    expect(hits('creds.json', '"Key": "git:https://github.com",')).toEqual([]);
+    expect(hits('schema.sql', 'KEY `idx_{{lower:20}}` (`app_id`) USING BTREE')).toEqual([]);
+  });
+});

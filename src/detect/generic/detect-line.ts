@@ -32,6 +32,8 @@ export function detectGenericLine(line: string, language: Language, file: string
   for (const { key, parsed } of pairsOf(line, language)) {
     const ruleId = classifyKey(key);
     if (!ruleId || taken.has(parsed.start)) continue;
+    // SQL's KEY `idx_name` (...) names an index
+    if (language === 'sql' && /^key$/i.test(key)) continue;
     const value = parsed.value;
     if (rejectValue(value, settings, valueKind(ruleId, key))) continue;
     taken.add(parsed.start);

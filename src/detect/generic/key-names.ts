@@ -45,7 +45,9 @@ export function classifyKey(name: string): string | undefined {
   if (words.some((w) => NOT_HELD.has(w))) return undefined;
   const prev = words[words.length - 2];
   const joined = (prev ?? '') + last;
-  if (PASSWORD_WORDS.has(last) || /.(?:password|passwd|passphrase)$/.test(last)) return 'generic-password';
+  if (PASSWORD_WORDS.has(last) || /.(?:password|passwd|passphrase|pwd)$/.test(last) || /^(?:password|passwd|pwd|pass)\d{1,2}$/.test(last)) return 'generic-password';
+  // the confirmation of a password is the password: password_confirmation, passwordConfirm
+  if ((last === 'confirmation' || last === 'confirm') && prev !== undefined && PASSWORD_WORDS.has(prev)) return 'generic-password';
   if (last === 'auth' && (prev === undefined || prev === 'basic' || prev === 'http')) return 'generic-token';
   // one-word compounds: Apitoken, AUTHTOKEN, secretkey
   const compound = /^([a-z]{2,12})(token|key)$/.exec(last);
@@ -61,6 +63,8 @@ export function classifyKey(name: string): string | undefined {
   if (last === 'key' || last === 'keys') {
     if (prev === 'api' || prev === 'x' || joined === 'apikey') return 'generic-api-key';
     if (prev !== undefined && KEY_QUALIFIERS.has(prev)) return 'generic-secret';
+    // a bare "key" holding a long random value (the value test decides, at 16 characters and more)
+    if (prev === undefined && last === 'key') return 'generic-secret';
     // an environment variable named after a provider: STEAM_KEY, LASTFM_KEY (the value must still look random)
     if (words.length === 2 && prev !== undefined && /^[A-Z][A-Z0-9]*_KEYS?$/.test(name) && !NOT_A_PROVIDER.has(prev)) return 'generic-api-key';
     return undefined;
@@ -79,10 +83,12 @@ export function classifyKey(name: string): string | undefined {
 
 /**
  * Which value test a name asks for: a password, or a secret named only "secret" (a session or JWT
- * secret, a shared secret), is chosen by people; tokens and keys are generated.
+ * secret, a shared secret), is chosen by people; tokens and keys are generated; a bare "key" names
+ * anything (a map key, a React key), so only a long random value counts.
  */
 export function valueKind(ruleId: string, name: string): string {
   if (ruleId !== 'generic-secret') return ruleId;
-  const last = splitWords(name).pop() ?? '';
-  return last === 'secret' ? 'chosen-secret' : ruleId;
+  const words = splitWords(name);
+  if (words.length === 1 && words[0] === 'key') return 'bare-key';
+  return words[words.length - 1] === 'secret' ? 'chosen-secret' : ruleId;
 }
