@@ -237,3 +237,17 @@ describe('a bare key', () => {
     expect(hits('schema.sql', 'KEY `idx_{{lower:20}}` (`app_id`) USING BTREE')).toEqual([]);
   });
 });
+
+describe('WordPress salts and OAuth verifiers', () => {
+  it.each([
+    ['secureauthkey', 'generic-secret'],
+    ['authsalt', 'generic-secret'],
+    ['oauth_verifier', 'generic-token'],
+    ['jsapi_ticket', 'generic-token'],
+  ])('%s is %s', (key, rule) => expect(classifyKey(key)).toBe(rule));
+  it('leaves ticket ids and plain compounds alone', () => {
+    expect(classifyKey('ticket_id')).toBeUndefined();
+    expect(classifyKey('monkey')).toBeUndefined();
+    expect(classifyKey('hotkey')).toBeUndefined();
+  });
+});

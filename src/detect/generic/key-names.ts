@@ -2,7 +2,8 @@
 
 /** Words that, as the last word of a name, mean the name holds a secret. */
 const PASSWORD_WORDS = new Set(['password', 'passwd', 'pwd', 'pass', 'passphrase', 'passcode', 'pw']);
-const TOKEN_WORDS = new Set(['token', 'accesstoken', 'authtoken', 'bearer', 'refreshtoken']);
+/** (an OAuth verifier and a JS-API ticket are short-lived credentials too) */
+const TOKEN_WORDS = new Set(['token', 'accesstoken', 'authtoken', 'bearer', 'refreshtoken', 'verifier', 'ticket']);
 /** Words that, before "token", name something that is not a credential: paging, idempotency, lexers. */
 const NOT_CREDENTIAL_TOKEN = new Set([
   'next', 'page', 'continuation', 'pagination', 'cursor', 'sync', 'update', 'client', 'idempotency', 'request', 'change', 'resume',
@@ -53,7 +54,7 @@ export function classifyKey(name: string): string | undefined {
   const compound = /^([a-z]{2,12})(token|key)$/.exec(last);
   if (compound && words.length <= 3 && !TOKEN_WORDS.has(last)) {
     if (compound[2] === 'token' && !NOT_CREDENTIAL_TOKEN.has(compound[1]!)) return 'generic-token';
-    if (compound[2] === 'key' && KEY_QUALIFIERS.has(compound[1]!)) return compound[1] === 'api' ? 'generic-api-key' : 'generic-secret';
+    if (compound[2] === 'key' && [...KEY_QUALIFIERS].some((q) => q.length >= 3 && compound[1]!.endsWith(q))) return compound[1] === 'api' ? 'generic-api-key' : 'generic-secret';
   }
   if (TOKEN_WORDS.has(last) || TOKEN_WORDS.has(joined)) {
     if (last === 'token' && words.slice(0, -1).some((w) => NOT_CREDENTIAL_TOKEN.has(w))) return undefined;
@@ -70,7 +71,7 @@ export function classifyKey(name: string): string | undefined {
     return undefined;
   }
   if (last === 'apikey' || last === 'apikeys') return 'generic-api-key';
-  if (SECRET_WORDS.has(last) || /^[a-z]{2,12}secret$/.test(last)) return 'generic-secret';
+  if (SECRET_WORDS.has(last) || /^[a-z]{2,12}(?:secret|salt)$/.test(last)) return 'generic-secret';
   // seeds that derive keys (an NKEY seed, a wallet seed), not a random generator's seed; a nonce is
   // public by design (CSP, OAuth) and no name here
   if ((last === 'seed' && !words.some((w) => NOT_SECRET_SEED.has(w)))) return 'generic-secret';
