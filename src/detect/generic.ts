@@ -12,4 +12,4 @@ export { rejectValue } from './generic/keep-value.js';
 export { detectGenericLine } from './generic/detect-line.js';
 
 /** Whether a fragment can hold any generic finding at all (checked once, before its lines). */
-export const GENERIC_PREFILTER = /pass|pwd|pw(?![a-z])|secret|token|key|auth|cred|salt|sign|private|bearer|cipher|seed|identified|mysql|getconnection|login/i;
+export const GENERIC_PREFILTER = /pass|pwd|pw(?![a-z])|secret|token|key|auth|cred|salt|sign|private|bearer|cipher|seed|verifier|ticket|identified|mysql|getconnection|login/i;

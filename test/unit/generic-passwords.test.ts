@@ -251,3 +251,18 @@ describe('WordPress salts and OAuth verifiers', () => {
     expect(classifyKey('hotkey')).toBeUndefined();
   });
 });
+
+describe('builders, headers and comments', () => {
+  it.each([
+    ['Auth.java', '.oauth_verifier("{{alnum:32}}")', 'generic-token:oauth_verifier'],
+    ['Client.kt', 'Config.builder().apiKey("{{alnum:32}}").build()', 'generic-api-key:apiKey'],
+    ['api.txt', "curl --header 'user-token: {{hex:32}}' http://localhost/api", 'generic-token:user-token'],
+    ['Api.java', ' * https://api.example.com/users?access_token={{alnum:40}}', 'generic-token:access_token'],
+  ])('%s: %s', (file, template, expected) => {
+    expect(hits(file, template)).toEqual([expected]);
+  });
+  it('leaves builders of names alone', () => {
+    expect(hits('Form.java', 'form.field("password").label("Password")')).toEqual([]);
+    expect(hits('test_user.py', 'assert user.check_password("{{alnum:10}}")')).toEqual([]);
+  });
+});

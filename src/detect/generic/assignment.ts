@@ -2,7 +2,7 @@ import { isCode, type Language } from '../../util/file-type.js';
 import { readValue } from './read-value.js';
 import type { Pair, Parsed } from './types.js';
 
-const KEY_WORD = /pass|pwd|pw(?![a-z])|secret|token|key|auth|cred|salt|sign|private|cipher|seed/gi;
+const KEY_WORD = /pass|pwd|pw(?![a-z])|secret|token|key|auth|cred|salt|sign|private|cipher|seed|verifier|ticket/gi;
 const IDENT_CHAR = /[\w.$@-]/;
 
 /** Find `name <op> value` assignments around every secret-like word of the line. */
@@ -61,7 +61,7 @@ export function assignments(line: string, language: Language): Pair[] {
     // "secret" it is just the next argument: decrypt(endpoint, "secret", "garbage")
     if (op[0] === ',' && (!quotedKey || /^(?:secret|password|passwd|pass|pwd|token|auth)$/.test(key))) continue;
     // 'password:digest' is one string (a type spec, a label), not a quoted name and its value
-    if (quotedKey && i === e && op[0] === ':') continue;
+    if (quotedKey && i === e && op[0] === ':' && /^:[^\s]/.test(line.slice(i))) continue;
     if (op[0] === ' ') {
       // a space separates name and value only in "--password value" flags, "KEY value" lines
       // (.netrc-like, after an optional export) and Dockerfile ENV/ARG; in prose it does not
@@ -81,8 +81,8 @@ export function assignments(line: string, language: Language): Pair[] {
     const wrapper = /^(?:new\s+)?(?:[A-Z][\w.:]{0,40}|str|bytes|[a-z]\w{0,20}::from)\(\s{0,2}(?=[@$]?["'`])/.exec(line.slice(i));
     if (wrapper) i += wrapper[0].length;
     // a tuple ("user", "secret") holds quoted values; a bare word after a comma is the next argument
-    // inside a string literal of code, key=value pairs are bare: "proxy.password=…", "?password=…&"
-    const inString = isCode(language) && op[0] === '=' && glued && /["'?&;\s]/.test(line[s - 1] ?? '') && /["'`]/.test(line.slice(0, s));
+    // inside a string literal or a comment of code, key=value pairs are bare: "proxy.password=…", "?password=…&"
+    const inString = isCode(language) && op[0] === '=' && glued && /["'?&;\s]/.test(line[s - 1] ?? '') && (/["'`]/.test(line.slice(0, s)) || /^\s*(?:\/\/|\*|#|\/\*)/.test(line));
     const bare = (bareAllowed || inString || language === 'shell' || language === 'dockerfile') && !wrapper && op[0] !== ',' && op[0] !== '==' && op[0] !== '===';
     const parsed = readValue(line, i, bare);
     // after a comma the value is the next argument of a call or pair: setProperty("smtp.password", "…")

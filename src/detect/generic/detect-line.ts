@@ -8,7 +8,7 @@ import { setterCalls } from './setter.js';
 import type { EntropySettings, GenericHit, Pair } from './types.js';
 import { xmlAssignments } from './xml.js';
 
-const LINE_PREFILTER = /pass|pwd|pw(?![a-z])|secret|token|key|auth|cred|salt|sign|private|bearer|cipher|seed/i;
+const LINE_PREFILTER = /pass|pwd|pw(?![a-z])|secret|token|key|auth|cred|salt|sign|private|bearer|cipher|seed|verifier|ticket/i;
 
 /** Every name/value pair the context readers find on one line. */
 function pairsOf(line: string, language: Language): Pair[] {
