@@ -266,3 +266,16 @@ describe('builders, headers and comments', () => {
     expect(hits('test_user.py', 'assert user.check_password("{{alnum:10}}")')).toEqual([]);
   });
 });
+
+describe('test tables and escaped text', () => {
+  it.each([
+    ['a row of a test table', 'names.test.ts', "    ['db_password', 'generic-password'],"],
+    ['escaped translated text', 'ja.json', '"password": "\\u30d1\\u30b9\\u30ef\\u30fc\\u30c9",'],
+    ['a placeholder with punctuation', 'README.md', '`mysql -pSECRET, sshpass -p`'],
+  ])('%s', (_name, file, template) => {
+    expect(hits(file, template)).toEqual([]);
+  });
+  it('still reads a call argument after a qualified name', () => {
+    expect(hits('Config.java', 'System.setProperty("smtp.password", "{{alnum:14}}");')).toEqual(['generic-password:smtp.password']);
+  });
+});

@@ -26,9 +26,8 @@ export function assignments(line: string, language: Language): Pair[] {
     let key = line.slice(s, e).replace(/^[$@-]+|[.-]+$/g, '');
     // test runners print PASS: and FAIL: lines
     if (key === 'PASS') continue;
-    // a Spring placeholder's default ${DB_PASSWORD:dev}, a ternary's branch (ok ? "pass" : "fail"),
-    // a destructuring (login, password = 'a', 'b')
-    if (line.slice(Math.max(0, s - 2), s) === '${' || /\?\s{0,3}["']$/.test(line.slice(0, s)) || /^\s{0,40}[\w.]{1,40}\s{0,2},\s{0,2}$/.test(line.slice(0, s))) continue;
+    // a Spring placeholder's default ${DB_PASSWORD:dev}, a ternary's branch (ok ? "pass" : "fail")
+    if (line.slice(Math.max(0, s - 2), s) === '${' || /\?\s{0,3}["']$/.test(line.slice(0, s))) continue;
     // a name inside a sentence of another script (a comment in Chinese) is prose
     if ((language === 'markdown' || language === 'text') && /[^\x00-\x7f]/.test(line.slice(0, s))) continue;
     if (key.startsWith('--')) key = key.slice(2);
@@ -86,7 +85,9 @@ export function assignments(line: string, language: Language): Pair[] {
     const bare = (bareAllowed || inString || language === 'shell' || language === 'dockerfile') && !wrapper && op[0] !== ',' && op[0] !== '==' && op[0] !== '===';
     const parsed = readValue(line, i, bare);
     // after a comma the value is the next argument of a call or pair: setProperty("smtp.password", "…")
-    if (parsed && op[0] === ',' && !/^["'`]?\s{0,2}[)\]};]/.test(line.slice(parsed.end))) continue;
+    if (parsed && op[0] === ',' && !/^["'`]?\s{0,2}\)/.test(line.slice(parsed.end))) continue;
+    // a destructuring: login, password = 'a', 'b'
+    if (parsed && op[0] === '=' && /\w\s{0,2},\s{0,2}$/.test(line.slice(0, s)) && /^["'`]?\s{0,2},\s{0,2}["'`]/.test(line.slice(parsed.end))) continue;
     if (parsed && !proseAfterBareValue(line, parsed, language, op[0], key)) out.push({ key, parsed });
   }
   return out;

@@ -10,6 +10,7 @@ export function notASecret(value: string, password = false): string | undefined 
   if (value.length > 1000) return 'too long for a hand-written secret';
   if (/\s/.test(value)) return 'contains spaces (prose)';
   if (/[^\x00-\x7f]/.test(value) && /\p{L}/u.test(value.replace(/[\x00-\x7f]/g, ''))) return 'non-ASCII letters (translated text)';
+  if (/(?:\\u(?!00[0-7])[0-9a-f]{4}){2}/i.test(value)) return 'escaped non-ASCII letters (translated text)';
   if (isTemplate(value)) return 'a template placeholder';
   if (isReference(value)) return 'a reference to a secret store or environment';
   if (isRegexSource(value)) return 'a regular expression';
@@ -21,7 +22,7 @@ export function notASecret(value: string, password = false): string | undefined 
     return 'a file path';
   }
   if (/^[./\\~]+$/.test(value)) return 'a relative path';
-  if (/^\\[0-9a-f]{2,6}$/i.test(value)) return 'a character escape (icon fonts)';
+  if (/^\\{1,2}[0-9a-f]{2,6}$/i.test(value)) return 'a character escape (icon fonts)';
   if (/^@[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/.test(value)) return 'a stylesheet variable';
   if (isNumber(value)) return 'a number';
   return undefined;
