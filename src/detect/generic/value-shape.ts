@@ -10,7 +10,7 @@ export function notASecret(value: string, password = false): string | undefined 
   if (value.length > 1000) return 'too long for a hand-written secret';
   if (/\s/.test(value)) return 'contains spaces (prose)';
   if (/[^\x00-\x7f]/.test(value) && /\p{L}/u.test(value.replace(/[\x00-\x7f]/g, ''))) return 'non-ASCII letters (translated text)';
-  if (/(?:\\u(?!00[0-7])[0-9a-f]{4}){2}/i.test(value)) return 'escaped non-ASCII letters (translated text)';
+  if (/(?:\\{1,2}u(?!00[0-7])[0-9a-f]{4}){2}/i.test(value)) return 'escaped non-ASCII letters (translated text)';
   if (isTemplate(value)) return 'a template placeholder';
   if (isReference(value)) return 'a reference to a secret store or environment';
   if (isRegexSource(value)) return 'a regular expression';
