@@ -1,4 +1,4 @@
-import type { Notice, ScanResult } from './scan.js';
+import type { Notice, ScanResult } from './reporters/types.js';
 import type { Skip } from './sources/types.js';
 
 /** Every user-facing sentence outside the reporters. Each one ends with the next step. */

@@ -5,7 +5,8 @@ import { baselineKey, parseBaseline, serializeBaseline, toBaseline, type Baselin
 import { prepareEngine, scan } from '../scan.js';
 import { ExitCode } from './exit-code.js';
 import type { ParsedArgs } from './options.js';
-import { scanRequestFrom, type Io } from './run.js';
+import { scanRequestFrom } from './scan-request.js';
+import type { Io } from './types.js';
 
 /**
  * `leakguard baseline`: write the current findings (by rule, file and secret hash) to the

@@ -4,7 +4,7 @@ import { installHook, type InstallResult } from '../hooks/install-hook.js';
 import { uninstallHook, type UninstallResult } from '../hooks/uninstall-hook.js';
 import { ExitCode } from './exit-code.js';
 import type { ParsedArgs } from './options.js';
-import type { Io } from './run.js';
+import type { Io } from './types.js';
 
 /** `leakguard install [--pre-push] [--force]` and `leakguard uninstall [--pre-push]`. */
 export async function installCommand(args: ParsedArgs, io: Io): Promise<ExitCode> {

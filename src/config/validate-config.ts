@@ -1,7 +1,6 @@
 import { ConfigError } from '../errors.js';
-import { DEFAULT_ENTROPY, type EntropySettings } from '../detect/generic.js';
 import { findNestedQuantifier } from '../patterns/regex-safety.js';
-import { DEFAULT_MAX_FILE_SIZE, type Allowlist, type Config } from './types.js';
+import { DEFAULT_ENTROPY, DEFAULT_MAX_FILE_SIZE, type Allowlist, type Config, type EntropySettings } from './types.js';
 
 const KNOWN_KEYS = ['$schema', 'rules', 'disabledRules', 'allowlist', 'allowlists', 'entropy', 'maxFileSize', 'baseline'];
 

@@ -1,8 +1,8 @@
 import type { CompiledRule } from '../patterns/types.js';
-import type { Candidate } from '../findings/types.js';
+import type { Candidate } from './types.js';
 import type { Fragment } from '../sources/types.js';
 import { isMinified, languageOf } from '../util/file-type.js';
-import { secretHash } from '../findings/fingerprint.js';
+import { secretHash } from '../util/fingerprint.js';
 import { ownString } from '../util/own-string.js';
 import { encodedRuns, encodedSpan } from './decode.js';
 import { shannonEntropy } from './entropy.js';
