@@ -88,14 +88,14 @@ describe('output that cannot be written', () => {
     repo.git('add', '-A');
   });
 
-  it.skip('a full disk (/dev/full) for --output: exit 2 with ENOSPC, and /dev/full is still the device', () => {
+  it('a full disk (/dev/full) for --output: exit 2 with ENOSPC, and /dev/full is still the device', () => {
     const r = runCli(['--staged', '--output', '/dev/full'], { cwd: repo.dir });
     failsWithOneSentence(r, /Could not write \/dev\/full \(ENOSPC\)/);
     expect(execFileSync('stat', ['-c', '%F', '/dev/full'], { encoding: 'utf8' }).trim()).toBe('character special file');
     expect(readdirSync('/dev').filter((e) => e.includes('leakguard'))).toEqual([]);
   });
 
-  it.skip('a full disk (/dev/full) for the baseline: exit 2 with ENOSPC', () => {
+  it('a full disk (/dev/full) for the baseline: exit 2 with ENOSPC', () => {
     const r = runCli(['baseline', '--baseline', '/dev/full', '.'], { cwd: repo.dir });
     failsWithOneSentence(r, /baseline \/dev\/full \(ENOSPC\)/);
     expect(execFileSync('stat', ['-c', '%F', '/dev/full'], { encoding: 'utf8' }).trim()).toBe('character special file');
