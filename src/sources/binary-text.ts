@@ -1,0 +1,72 @@
+import { spawn } from 'node:child_process';
+import { gitEnv, SAFE_CONFIG } from './git.js';
+import type { SourceItem } from './types.js';
+
+/**
+ * Git calls a staged file binary when it has a NUL byte early on, and also when .gitattributes
+ * says so (`-diff`, `binary`, a diff driver with `binary = true`), or when it is UTF-16. A
+ * secrets guard cannot take git's word for it: a config file marked `-diff` would otherwise pass
+ * unread. So each file the staged diff calls binary is read from the index and decoded the way
+ * the files source decodes files (UTF-16 by BOM, lossy UTF-8); only what still looks binary (a NUL
+ * byte early on) stays skipped. The lines that are not in the HEAD version are scanned.
+ */
+export async function* rescueBinaryText(items: AsyncIterable<SourceItem>, options: { root: string; maxFileSize: number }): AsyncGenerator<SourceItem> {
+  for await (const item of items) {
+    if (item.type !== 'skip' || item.reason !== 'binary') {
+      yield item;
+      continue;
+    }
+    const staged = await blob(options.root, `:0:${item.file}`);
+    if (staged === undefined) {
+      yield { type: 'skip', file: item.file, reason: 'unreadable', detail: 'git calls it binary and its staged content could not be read' };
+      continue;
+    }
+    if (staged.length > options.maxFileSize) {
+      yield { type: 'skip', file: item.file, reason: 'too-large', detail: `${staged.length} bytes, binary to git` };
+      continue;
+    }
+    const { decodeText } = await import('./files.js');
+    const text = decodeText(staged);
+    if (text === undefined) {
+      yield item;
+      continue;
+    }
+    const head = await blob(options.root, `HEAD:${item.file}`);
+    const before = head === undefined ? undefined : decodeText(head);
+    yield { type: 'file', file: item.file };
+    yield* addedRuns(item.file, text, before ?? '');
+  }
+}
+
+/** Lines of `after` not matched by a line of `before` (as a multiset), as fragments of consecutive lines. */
+export function* addedRuns(file: string, after: string, before: string): Generator<SourceItem> {
+  const split = (t: string) => (t.endsWith('\n') ? t.slice(0, -1) : t).split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+  const old = new Map<string, number>();
+  if (before) for (const line of split(before)) old.set(line, (old.get(line) ?? 0) + 1);
+  let run: string[] = [];
+  let start = 0;
+  const lines = after ? split(after) : [];
+  for (let i = 0; i <= lines.length; i++) {
+    const line = lines[i];
+    const left = line === undefined ? 0 : (old.get(line) ?? 0);
+    if (line !== undefined && left === 0) {
+      if (!run.length) start = i + 1;
+      run.push(line);
+      continue;
+    }
+    if (line !== undefined) old.set(line, left - 1);
+    if (run.length) yield { type: 'fragment', file, startLine: start, text: run.join('\n') };
+    run = [];
+  }
+}
+
+/** A blob's bytes, or undefined when git cannot show it (no HEAD yet, a path new in the index). */
+function blob(root: string, spec: string): Promise<Buffer | undefined> {
+  return new Promise((resolve) => {
+    const child = spawn('git', [...SAFE_CONFIG, 'cat-file', 'blob', spec], { cwd: root, env: gitEnv(), stdio: ['ignore', 'pipe', 'ignore'] });
+    const out: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.on('error', () => resolve(undefined));
+    child.on('close', (code) => resolve(code === 0 ? Buffer.concat(out) : undefined));
+  });
+}
