@@ -115,4 +115,13 @@ describe('config fuzzing', () => {
     },
     fuzzTimeout(150, 5),
   );
+
+  // found by the search above (a key inherited from Object.prototype passed as a known key)
+  it.each(['toString', 'constructor', 'hasOwnProperty', 'valueOf'])('entropy.%s is an unknown key (exit 2), not a setting', async (key) => {
+    const path = join(dir, 'proto.json');
+    writeFileSync(path, JSON.stringify({ entropy: { [key]: 5 } }));
+    const r = await runIn(dir, ['--config', path, '--no-gitignore', 'src']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`entropy: unknown key "${key}"`));
+  });
 });
