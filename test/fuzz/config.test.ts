@@ -116,7 +116,7 @@ describe('config fuzzing', () => {
     fuzzTimeout(150, 5),
   );
 
-  // found by the search above (a key inherited from Object.prototype passed as a known key)
+  // found while reviewing the validator for this search: a key inherited from Object.prototype passed as known
   it.each(['toString', 'constructor', 'hasOwnProperty', 'valueOf'])('entropy.%s is an unknown key (exit 2), not a setting', async (key) => {
     const path = join(dir, 'proto.json');
     writeFileSync(path, JSON.stringify({ entropy: { [key]: 5 } }));
