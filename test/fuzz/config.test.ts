@@ -1,9 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
+import { testEnv } from '../helpers/git-repo.js';
 import { fuzzTimeout, params } from './budget.js';
 
 /**
@@ -12,10 +14,17 @@ import { fuzzTimeout, params } from './budget.js';
  * runs in-process (the same run() the bin calls), so hundreds of configs cost a few seconds.
  */
 let dir: string;
+let head = '';
 beforeAll(() => {
   dir = realpathSync(mkdtempSync(join(tmpdir(), 'leakguard-fuzz-config-')));
   mkdirSync(join(dir, 'src'));
   writeFileSync(join(dir, 'src', 'app.js'), 'const password = process.env.DB_PASSWORD;\nconst x = 1;\n');
+  // a repository, so that --pre-push input reaches the ref parsing
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, env: testEnv() });
+  git('init', '-q', '-b', 'main');
+  git('add', 'src');
+  git('-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'base');
+  head = git('rev-parse', 'HEAD').toString().trim();
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -124,4 +133,37 @@ describe('config fuzzing', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(new RegExp(`entropy: unknown key "${key}"`));
   });
+
+  it(
+    'a mutated baseline or pre-push input runs, or exits 2 with one sentence',
+    async () => {
+      const entry = { ruleId: 'github-pat-classic', file: 'src/app.js', secretHash: 'a'.repeat(64) };
+      const baseline = { version: 1, description: 'x', entries: [entry, { ...entry, file: 'b.js' }] };
+      const input = fc.oneof(
+        config.map(() => ''),
+        fc.array(fc.oneof(fc.constantFrom('refs/heads/main', '0'.repeat(40), 'f'.repeat(40), 'HEAD', '-', '--all', '\t', ' ', '\n'), fc.constant(0).map(() => head), fc.string({ maxLength: 12 })), { maxLength: 8 }).map((ws) => ws.join(' ')),
+      );
+      await fc.assert(
+        fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 3 }), input, async (ms, stdin) => {
+          let value = baseline as unknown as Json;
+          for (const m of ms) value = mutate(value, m.path, m.kind, m.replacement as Json, m.key);
+          const path = join(dir, 'baseline.json');
+          writeFileSync(path, JSON.stringify(value) ?? '');
+          const checks = [await runIn(dir, ['--baseline', path, '--no-gitignore', 'src'])];
+          if (stdin) {
+            let stderr = '';
+            const code = await run(['--pre-push'], { stdout: () => undefined, stderr: (t) => (stderr += t), stdin: async () => stdin, env: { NO_COLOR: '1' }, cwd: dir, isTTY: false, stderrIsTTY: false });
+            checks.push({ code, stderr });
+          }
+          for (const r of checks) {
+            expect([0, 1, 2]).toContain(r.code);
+            expect(r.stderr).not.toMatch(/crashed|\n\s+at /);
+            if (r.code === 2) expect(r.stderr.trim().split('\n'), r.stderr).toHaveLength(1);
+          }
+        }),
+        params(30, 3),
+      );
+    },
+    fuzzTimeout(30, 3),
+  );
 });
