@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { BlobReader } from './blob-reader.js';
 import { gitEnv, SAFE_CONFIG } from './git.js';
 import type { SourceItem } from './types.js';
 
@@ -35,6 +36,39 @@ export async function* rescueBinaryText(items: AsyncIterable<SourceItem>, option
     const before = head === undefined ? undefined : decodeText(head);
     yield { type: 'file', file: item.file };
     yield* addedRuns(item.file, text, before ?? '');
+  }
+}
+
+/**
+ * The same for history: a commit's file that git calls binary is read from that commit, and its
+ * lines not in the first parent's version are scanned if it decodes as text. What stays binary
+ * (or is over the size limit) is dropped, as history holds many binaries and none can be scanned.
+ */
+export async function* rescueHistoryBinaryText(items: AsyncIterable<SourceItem>, options: { root: string; maxFileSize: number }): AsyncGenerator<SourceItem> {
+  let reader: BlobReader | undefined;
+  let decode: ((bytes: Buffer) => string | undefined) | undefined;
+  try {
+    for await (const item of items) {
+      if (item.type !== 'skip' || item.reason !== 'binary' || !item.commit) {
+        yield item;
+        continue;
+      }
+      reader ??= new BlobReader(options.root);
+      const spec = `${item.commit.sha}:${item.file}`;
+      const size = await reader.size(spec);
+      if (size === undefined || size > options.maxFileSize) continue;
+      const bytes = await reader.read(spec);
+      decode ??= (await import('./files.js')).decodeText;
+      const text = bytes && decode(bytes);
+      if (text === undefined || text === '') continue;
+      const parent = await reader.read(`${item.commit.sha}^:${item.file}`);
+      const before = parent ? (decode(parent) ?? '') : '';
+      const commit = item.commit;
+      yield { type: 'file', file: item.file, commit };
+      for (const fragment of addedRuns(item.file, text, before)) yield { ...fragment, commit };
+    }
+  } finally {
+    reader?.close();
   }
 }
 

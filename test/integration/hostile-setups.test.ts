@@ -72,6 +72,22 @@ describe('encodings', () => {
   });
 });
 
+describe('history scans of files git calls binary', () => {
+  it('-diff and UTF-16 files in commits are scanned by --all-commits, at the commit that added the line; real binaries stay skipped', () => {
+    repo.write('.gitattributes', '*.cfg -diff\n');
+    repo.write('app.cfg', 'a = 1\n');
+    repo.commit('attributes');
+    repo.write('app.cfg', `a = 1\nkey = "${token()}"\n`);
+    const first = repo.commit('add a key');
+    repo.write('win.ini', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`token = "${token()}"\r\n`, 'utf16le')]));
+    repo.write('blob.bin', Buffer.concat([Buffer.from([0, 1, 0]), Buffer.from(token())]));
+    const second = repo.commit('add more');
+    const r = runCli(['--all-commits', '--format', 'json'], { cwd: repo.dir });
+    expect(r.exitCode, r.stderr).toBe(1);
+    expect(json(r).findings.map((f) => `${String(f.file)}:${String(f.line)}@${String(f.commit)}`).sort()).toEqual([`app.cfg:2@${first}`, `win.ini:1@${second}`].sort());
+  });
+});
+
 describe('where the repository and index live', () => {
   it('GIT_DIR and GIT_WORK_TREE set, run from an unrelated folder', () => {
     repo.write('a.py', `TOKEN = "${token()}"\n`);
