@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { LeakguardError } from '../errors.js';
-import { crashText, hookFailureText, isImportant, noticeText, skipText, summaryText } from '../messages.js';
+import { FIX_HINT, crashText, hookFailureText, isImportant, noticeText, skipText, summaryText } from '../messages.js';
 import { reporterFor } from '../reporters/index.js';
 import { scan, type ScanResult } from '../scan.js';
 import { ExitCode } from './exit-code.js';
 import { helpText, parseCli, type ParsedArgs } from './options.js';
-import { scanRequestFrom } from './scan-request.js';
+import { fixOptionsFrom, scanRequestFrom } from './scan-request.js';
 import type { Io } from './types.js';
 
 export type { Io } from './types.js';
@@ -33,6 +33,8 @@ export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
         return await (await import('./rules-command.js')).rulesCommand(args, io);
       case 'baseline':
         return await (await import('./baseline-command.js')).baselineCommand(args, io);
+      case 'fix':
+        return await (await import('./fix-command.js')).fixCommand(fixOptionsFrom(args), io);
       case 'install':
       case 'uninstall':
         return await (await import('./install-command.js')).installCommand(args, io);
@@ -93,6 +95,10 @@ export async function report(result: ScanResult, args: ParsedArgs, io: Io): Prom
     for (const s of result.suppressed) io.stderr(`leakguard: suppressed ${s.finding.file}:${s.finding.line}:${s.finding.column} ${s.finding.ruleId} by ${s.reason}\n`);
   }
   if (!v.quiet && args.format === 'text') io.stderr(`${summaryText(result, !!v['show-suppressed'])}\n`);
+  if (!v.quiet && args.format === 'text' && result.stats.mode === 'staged' && result.findings.length) {
+    const { fixable } = await import('../fix/rewrite-line.js');
+    if (result.findings.every(fixable)) io.stderr(`${FIX_HINT}\n`);
+  }
   if (failures.length) {
     io.stderr(`leakguard: ${failures.length} file${failures.length === 1 ? '' : 's'} could not be read, so this scan is incomplete; fix the errors above and run it again.\n`);
     return ExitCode.Fatal;

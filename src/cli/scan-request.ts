@@ -72,3 +72,9 @@ function parseSize(value: string | undefined): number | undefined {
   const mult = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
   return Number(m[1]) * mult;
 }
+
+/** The options of `leakguard fix`. */
+export function fixOptionsFrom(args: ParsedArgs): { staged: boolean; paths: string[]; dryRun: boolean; yes: boolean; configPath: string | undefined } {
+  const v = args.values;
+  return { staged: !!v.staged, paths: args.positionals, dryRun: !!v['dry-run'], yes: !!v.yes, configPath: v.config as string | undefined };
+}

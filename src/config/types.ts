@@ -21,6 +21,8 @@ export interface Config {
   /** Skip files (or a file's added text) larger than this many bytes. */
   maxFileSize: number;
   baseline: string | undefined;
+  /** Where `leakguard fix` writes the values it moves (default .env at the repository root). */
+  envFile: string | undefined;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;

@@ -2,7 +2,7 @@ import { ConfigError } from '../errors.js';
 import { findNestedQuantifier } from '../patterns/regex-safety.js';
 import { DEFAULT_ENTROPY, DEFAULT_MAX_FILE_SIZE, type Allowlist, type Config, type EntropySettings } from './types.js';
 
-const KNOWN_KEYS = ['$schema', 'rules', 'disabledRules', 'allowlist', 'allowlists', 'entropy', 'maxFileSize', 'baseline'];
+const KNOWN_KEYS = ['$schema', 'rules', 'disabledRules', 'allowlist', 'allowlists', 'entropy', 'maxFileSize', 'baseline', 'envFile'];
 
 /** Turn the raw config object into a Config, or throw a ConfigError naming the key path. */
 export function validateConfig(raw: unknown, filepath: string | undefined): Config {
@@ -18,6 +18,7 @@ export function validateConfig(raw: unknown, filepath: string | undefined): Conf
     entropy: { ...DEFAULT_ENTROPY },
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
     baseline: undefined,
+    envFile: undefined,
   };
   if (raw === undefined || raw === null) return config;
   if (typeof raw !== 'object' || Array.isArray(raw)) fail('(top level)', 'an object', '{"disabledRules": ["generic-password"]}');
@@ -47,6 +48,10 @@ export function validateConfig(raw: unknown, filepath: string | undefined): Conf
   if (obj.baseline !== undefined) {
     if (typeof obj.baseline !== 'string' || obj.baseline === '') fail('baseline', 'a file path', '".leakguard-baseline.json"');
     config.baseline = obj.baseline as string;
+  }
+  if (obj.envFile !== undefined) {
+    if (typeof obj.envFile !== 'string' || obj.envFile === '' || obj.envFile.startsWith('/') || obj.envFile.split(/[\\/]/).includes('..')) fail('envFile', 'a path inside the repository', '".env.local"');
+    config.envFile = obj.envFile as string;
   }
   return config;
 }

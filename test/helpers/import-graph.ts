@@ -101,6 +101,8 @@ export function layerOf(file: string): Layer {
   if (file === 'messages.ts') return 'messages';
   if (file === 'errors.ts') return 'leaf';
   if (file === 'scan.ts') return 'scan';
+  // fix/ is the second orchestrator: it runs a scan, then plans and applies edits
+  if (file.startsWith('fix/')) return 'scan';
   const top = file.split('/')[0]!;
   if (STAGES.has(top)) return top as Layer;
   if (LEAVES.has(top)) return 'leaf';
