@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeRepo, type TempRepo } from '../helpers/git-repo.js';
-import { runCli, type CliResult } from '../helpers/run-cli.js';
+import { makeRepo, testEnv, type TempRepo } from '../helpers/git-repo.js';
+import { BIN, runCli, type CliResult } from '../helpers/run-cli.js';
 import { expandTemplate } from '../helpers/secrets.js';
 
 /**
@@ -111,6 +111,28 @@ describe('output that cannot be written', () => {
       expect(readdirSync(join(repo.dir, 'out'))).toEqual([]);
     }
     expect(readFileSync(join(repo.dir, 'a.js'), 'utf8')).toContain('const t');
+  });
+});
+
+describe('standard output that goes away', () => {
+  beforeEach(() => {
+    repo.write('many.js', Array.from({ length: 300 }, (_, i) => `const t${i} = "${token()}";`).join('\n'));
+    repo.git('add', '-A');
+  });
+
+  it('a full disk behind `>` is exit 2 with one sentence, not a crash', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" --staged --format json > /dev/full`], { cwd: repo.dir, env: testEnv(), encoding: 'utf8' });
+    failsWithOneSentence({ exitCode: r.status ?? -1, stdout: '', stderr: r.stderr }, /could not write the report to standard output \(ENOSPC\)/);
+  });
+
+  it('a reader that stops early (`| head`) keeps the exit code and prints no stack trace', async () => {
+    const child = spawn(process.execPath, [BIN, '--staged', '--format', 'json'], { cwd: repo.dir, env: testEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
+    expect(code).toBe(1);
   });
 });
 
