@@ -1,6 +1,4 @@
-import { spawn } from 'node:child_process';
 import { BlobReader } from './blob-reader.js';
-import { gitEnv, SAFE_CONFIG } from './git.js';
 import type { SourceItem } from './types.js';
 
 /**
@@ -12,30 +10,39 @@ import type { SourceItem } from './types.js';
  * byte early on) stays skipped. The lines that are not in the HEAD version are scanned.
  */
 export async function* rescueBinaryText(items: AsyncIterable<SourceItem>, options: { root: string; maxFileSize: number }): AsyncGenerator<SourceItem> {
-  for await (const item of items) {
-    if (item.type !== 'skip' || item.reason !== 'binary') {
-      yield item;
-      continue;
+  let reader: BlobReader | undefined;
+  try {
+    for await (const item of items) {
+      if (item.type !== 'skip' || item.reason !== 'binary') {
+        yield item;
+        continue;
+      }
+      reader ??= new BlobReader(options.root);
+      // stage 0 spelled out, so that a name such as "0:x" is not read as a stage number
+      const spec = `:0:${item.file}`;
+      const size = await reader.size(spec);
+      if (size === undefined) {
+        yield { type: 'skip', file: item.file, reason: 'unreadable', detail: 'git calls it binary and its staged content could not be read' };
+        continue;
+      }
+      if (size > options.maxFileSize) {
+        yield { type: 'skip', file: item.file, reason: 'too-large', detail: `${size} bytes, binary to git` };
+        continue;
+      }
+      const { decodeText } = await import('./files.js');
+      const staged = await reader.read(spec);
+      const text = staged && decodeText(staged);
+      if (text === undefined) {
+        yield item;
+        continue;
+      }
+      const head = await reader.read(`HEAD:${item.file}`);
+      const before = head === undefined ? undefined : decodeText(head);
+      yield { type: 'file', file: item.file };
+      yield* addedRuns(item.file, text, before ?? '');
     }
-    const staged = await blob(options.root, `:0:${item.file}`);
-    if (staged === undefined) {
-      yield { type: 'skip', file: item.file, reason: 'unreadable', detail: 'git calls it binary and its staged content could not be read' };
-      continue;
-    }
-    if (staged.length > options.maxFileSize) {
-      yield { type: 'skip', file: item.file, reason: 'too-large', detail: `${staged.length} bytes, binary to git` };
-      continue;
-    }
-    const { decodeText } = await import('./files.js');
-    const text = decodeText(staged);
-    if (text === undefined) {
-      yield item;
-      continue;
-    }
-    const head = await blob(options.root, `HEAD:${item.file}`);
-    const before = head === undefined ? undefined : decodeText(head);
-    yield { type: 'file', file: item.file };
-    yield* addedRuns(item.file, text, before ?? '');
+  } finally {
+    reader?.close();
   }
 }
 
@@ -92,15 +99,4 @@ export function* addedRuns(file: string, after: string, before: string): Generat
     if (run.length) yield { type: 'fragment', file, startLine: start, text: run.join('\n') };
     run = [];
   }
-}
-
-/** A blob's bytes, or undefined when git cannot show it (no HEAD yet, a path new in the index). */
-function blob(root: string, spec: string): Promise<Buffer | undefined> {
-  return new Promise((resolve) => {
-    const child = spawn('git', [...SAFE_CONFIG, 'cat-file', 'blob', spec], { cwd: root, env: gitEnv(), stdio: ['ignore', 'pipe', 'ignore'] });
-    const out: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.on('error', () => resolve(undefined));
-    child.on('close', (code) => resolve(code === 0 ? Buffer.concat(out) : undefined));
-  });
 }

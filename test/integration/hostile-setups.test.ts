@@ -53,6 +53,16 @@ describe('attributes that make git call a text file binary', () => {
     expect(found(staged()).sort()).toEqual(['fresh.cfg:1', 'old.cfg:3']);
   });
 
+  it('a -diff file over --max-file-size is named as skipped (a warning), not read into memory', () => {
+    repo.write('.gitattributes', '*.log -diff\n');
+    repo.write('big.log', `${'x'.repeat(3000)}\ntoken = "${token()}"\n`);
+    repo.git('add', '-A');
+    const r = runCli(['--staged', '--max-file-size', '1000'], { cwd: repo.dir });
+    expect(r.exitCode).toBe(0);
+    expect(r.stderr).toMatch(/Skipped big\.log: \d+ bytes, binary to git; rerun with --max-file-size/);
+    expect(runCli(['--staged'], { cwd: repo.dir }).exitCode).toBe(1);
+  });
+
   it('a real binary file stays skipped', () => {
     repo.write('.gitattributes', '*.bin -diff\n');
     repo.write('blob.bin', Buffer.concat([Buffer.from([0, 1, 2, 0, 255]), Buffer.from('padding')]));
