@@ -1,4 +1,4 @@
-import { BlobReader } from './blob-reader.js';
+import type { BlobReader } from './blob-reader.js';
 import type { SourceItem } from './types.js';
 
 /**
@@ -17,7 +17,8 @@ export async function* rescueBinaryText(items: AsyncIterable<SourceItem>, option
         yield item;
         continue;
       }
-      reader ??= new BlobReader(options.root);
+      // imported on the first binary file: the hook pays nothing for it otherwise
+      reader ??= new (await import('./blob-reader.js')).BlobReader(options.root);
       // stage 0 spelled out, so that a name such as "0:x" is not read as a stage number
       const spec = `:0:${item.file}`;
       const size = await reader.size(spec);
@@ -60,7 +61,8 @@ export async function* rescueHistoryBinaryText(items: AsyncIterable<SourceItem>,
         yield item;
         continue;
       }
-      reader ??= new BlobReader(options.root);
+      // imported on the first binary file: the hook pays nothing for it otherwise
+      reader ??= new (await import('./blob-reader.js')).BlobReader(options.root);
       const spec = `${item.commit.sha}:${item.file}`;
       const size = await reader.size(spec);
       if (size === undefined || size > options.maxFileSize) continue;
