@@ -4,8 +4,8 @@ import { gitEnv, SAFE_CONFIG } from './git.js';
 /**
  * Blobs by `<rev>:<path>` from one long-lived `git cat-file` process, for the few files a history
  * scan has to read itself. `size()` asks `--batch-check` (no content read, so a large binary
- * costs nothing); `read()` asks `--batch`. Paths with a newline cannot be asked (the protocol is
- * line-based) and read as missing.
+ * costs nothing); `read()` asks `--batch`. Paths with a newline cannot go through the line-based
+ * protocol, so they get a git process of their own.
  */
 export class BlobReader {
   private check: Batch | undefined;
@@ -17,14 +17,17 @@ export class BlobReader {
   }
 
   async size(spec: string): Promise<number | undefined> {
-    if (spec.includes('\n')) return undefined;
+    if (spec.includes('\n')) {
+      const out = await oneOff(this.root, ['cat-file', '-s', spec]);
+      return out === undefined ? undefined : Number(out.toString('utf8').trim());
+    }
     this.check ??= new Batch(this.root, '--batch-check=%(objecttype) %(objectsize)', false);
     const header = (await this.check.ask(spec)).header.split(' ');
     return header[0] === 'blob' ? Number(header[1]) : undefined;
   }
 
   async read(spec: string): Promise<Buffer | undefined> {
-    if (spec.includes('\n')) return undefined;
+    if (spec.includes('\n')) return oneOff(this.root, ['cat-file', 'blob', spec]);
     this.content ??= new Batch(this.root, '--batch=%(objecttype) %(objectsize)', true);
     const answer = await this.content.ask(spec);
     return answer.header.startsWith('blob ') ? answer.body : undefined;
@@ -96,4 +99,15 @@ class Batch {
     this.child.stdin.end();
     if (this.child.exitCode === null) this.child.kill();
   }
+}
+
+/** One `git cat-file` call's stdout, or undefined when it fails. */
+function oneOff(root: string, args: string[]): Promise<Buffer | undefined> {
+  return new Promise((resolve) => {
+    const child = spawn('git', [...SAFE_CONFIG, ...args], { cwd: root, env: gitEnv(), stdio: ['ignore', 'pipe', 'ignore'] });
+    const out: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.on('error', () => resolve(undefined));
+    child.on('close', (code) => resolve(code === 0 ? Buffer.concat(out) : undefined));
+  });
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeRepo, testEnv, type TempRepo } from '../helpers/git-repo.js';
+import { rescueHistoryBinaryText } from '../../src/sources/binary-text.js';
 import { historySource } from '../../src/sources/history.js';
 import type { SourceItem } from '../../src/sources/types.js';
 import { fuzzTimeout, params } from './budget.js';
@@ -51,9 +52,11 @@ function apply(repo: TempRepo, steps: readonly Step[]): void {
   }
 }
 
-async function read(root: string): Promise<SourceItem[]> {
+/** The history reader; `rescued` adds what a scan adds: files git calls binary, read and decoded. */
+async function read(root: string, rescued = false): Promise<SourceItem[]> {
   const items: SourceItem[] = [];
-  const source = historySource({ root, request: { kind: 'all', allOccurrences: true }, maxFileSize: 1 << 30, notices: [] });
+  const raw = historySource({ root, request: { kind: 'all', allOccurrences: true }, maxFileSize: 1 << 30, notices: [] });
+  const source = rescued ? rescueHistoryBinaryText(raw, { root, maxFileSize: 1 << 30 }) : raw;
   for await (const item of source) items.push(item);
   return items;
 }
@@ -84,7 +87,7 @@ describe('history reader fuzzing against real git', () => {
             for (const c of commits) {
               apply(repo, c.steps);
               repo.git('add', '-A');
-              repo.git('commit', '-q', '--no-verify', '--allow-empty', '-m', c.subject);
+              repo.git('commit', '-q', '--no-verify', '--allow-empty', '--allow-empty-message', '-m', c.subject);
               shas.push(repo.git('rev-parse', 'HEAD').trim());
             }
             const items = await read(repo.dir);
@@ -105,5 +108,63 @@ describe('history reader fuzzing against real git', () => {
       );
     },
     fuzzTimeout(8, 0.5),
+  );
+
+  it(
+    'merges: lines a conflict resolution adds are reported at the merge, and every reported line is where git has it',
+    async () => {
+      const side = fc.record({ base: fc.array(commitArb, { minLength: 1, maxLength: 2 }), ours: commitArb, theirs: commitArb, marks: fc.array(name, { minLength: 1, maxLength: 3 }) });
+      await fc.assert(
+        fc.asyncProperty(side, async ({ base, ours, theirs, marks }) => {
+          const repo = makeRepo();
+          try {
+            const commit = (c: { subject: string; steps: Step[] }) => {
+              apply(repo, c.steps);
+              repo.git('add', '-A');
+              repo.git('commit', '-q', '--no-verify', '--allow-empty', '--allow-empty-message', '-m', c.subject);
+            };
+            base.forEach(commit);
+            repo.git('checkout', '-q', '-b', 'side');
+            commit(theirs);
+            repo.git('checkout', '-q', 'main');
+            commit(ours);
+            repo.gitRaw(['merge', '--no-ff', '--no-commit', '-q', 'side']);
+            // resolve: take the working tree as it is (conflict markers included), and add a unique line to some files
+            const unique = new Map<string, string>();
+            marks.forEach((file, i) => {
+              const line = `RESOLVED-${i}-${file.length}`;
+              try {
+                repo.write(file, `${line}\n`);
+                unique.set(file, line);
+              } catch {
+                // a parent is a file
+              }
+            });
+            repo.git('add', '-A');
+            repo.git('commit', '-q', '--no-verify', '--allow-empty', '--allow-empty-message', '-m', 'merge');
+            const merge = repo.git('rev-parse', 'HEAD').trim();
+            const items = await read(repo.dir, true);
+            const atMerge = new Set<string>();
+            for (const item of items) {
+              if (item.type !== 'fragment') continue;
+              const sha = item.commit!.sha;
+              const lines = show(repo, sha, item.file);
+              item.text.split('\n').forEach((l, i) => {
+                expect(lines[item.startLine - 1 + i], `${JSON.stringify(item.file)}@${sha.slice(0, 7)}:${item.startLine + i}`).toBe(l);
+                if (sha === merge) atMerge.add(`${item.file}\0${l}`);
+              });
+            }
+            for (const [file, line] of unique) {
+              if (!show(repo, merge, file).includes(line)) continue; // a later mark overwrote it
+              expect(atMerge.has(`${file}\0${line}`), `${JSON.stringify(file)} resolution line reported at the merge`).toBe(true);
+            }
+          } finally {
+            repo.cleanup();
+          }
+        }),
+        params(6, 0.3),
+      );
+    },
+    fuzzTimeout(6, 0.3),
   );
 });
