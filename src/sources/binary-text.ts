@@ -11,6 +11,7 @@ import type { SourceItem } from './types.js';
  */
 export async function* rescueBinaryText(items: AsyncIterable<SourceItem>, options: { root: string; maxFileSize: number }): AsyncGenerator<SourceItem> {
   let reader: BlobReader | undefined;
+  let renamed: Map<string, string> | undefined;
   try {
     for await (const item of items) {
       if (item.type !== 'skip' || item.reason !== 'binary') {
@@ -19,6 +20,7 @@ export async function* rescueBinaryText(items: AsyncIterable<SourceItem>, option
       }
       // imported on the first binary file: the hook pays nothing for it otherwise
       reader ??= new (await import('./blob-reader.js')).BlobReader(options.root);
+      renamed ??= await stagedRenames(options.root);
       // stage 0 spelled out, so that a name such as "0:x" is not read as a stage number
       const spec = `:0:${item.file}`;
       const size = await reader.size(spec);
@@ -37,7 +39,8 @@ export async function* rescueBinaryText(items: AsyncIterable<SourceItem>, option
         yield item;
         continue;
       }
-      const head = await reader.read(`HEAD:${item.file}`);
+      // a renamed file is compared with its old name's content, so only its edits are scanned
+      const head = await reader.read(`HEAD:${renamed.get(item.file) ?? item.file}`);
       const before = head === undefined ? undefined : decodeText(head);
       yield { type: 'file', file: item.file };
       yield* addedRuns(item.file, text, before ?? '');
@@ -45,6 +48,16 @@ export async function* rescueBinaryText(items: AsyncIterable<SourceItem>, option
   } finally {
     reader?.close();
   }
+}
+
+/** New path -> old path of the staged renames (the same detection as the staged diff). */
+async function stagedRenames(root: string): Promise<Map<string, string>> {
+  const { runGit } = await import('./git.js');
+  const result = await runGit(['diff', '--cached', '--find-renames', '--no-find-copies', '--name-status', '-z', '--diff-filter=R'], root);
+  const map = new Map<string, string>();
+  const parts = result.code === 0 ? result.stdout.split('\0') : [];
+  for (let i = 0; i + 2 < parts.length; i += 3) map.set(parts[i + 2]!, parts[i + 1]!);
+  return map;
 }
 
 /**

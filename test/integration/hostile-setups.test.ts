@@ -53,6 +53,19 @@ describe('attributes that make git call a text file binary', () => {
     expect(found(staged()).sort()).toEqual(['fresh.cfg:1', 'old.cfg:3']);
   });
 
+  it('a renamed -diff file with an edit: only the edit is reported, not the lines it had under its old name', () => {
+    repo.write('.gitattributes', '*.cfg -diff\n');
+    const lines = Array.from({ length: 10 }, (_, i) => `setting${i} = ${i}`);
+    repo.write('old.cfg', `${lines.join('\n')}\nold = "${token()}"\n`);
+    repo.commit('old secret, committed before leakguard');
+    repo.git('mv', 'old.cfg', 'new.cfg');
+    const committed = repo.gitRaw(['show', 'HEAD:old.cfg']).stdout;
+    repo.write('new.cfg', `${committed}new = "${token()}"\n`);
+    repo.git('add', '-A');
+    expect(repo.git('diff', '--cached', '--name-status', '-M')).toMatch(/^R\d+\s+old\.cfg\s+new\.cfg/m);
+    expect(found(staged())).toEqual(['new.cfg:12']);
+  });
+
   it('a -diff file over --max-file-size is named as skipped (a warning), not read into memory', () => {
     repo.write('.gitattributes', '*.log -diff\n');
     repo.write('big.log', `${'x'.repeat(3000)}\ntoken = "${token()}"\n`);
