@@ -118,11 +118,11 @@ describe('config fuzzing', () => {
             rmSync(path, { force: true });
           }
         }),
-        params(150, 5),
+        params(100, 5),
       );
       expect(errors).toBeGreaterThan(0);
     },
-    fuzzTimeout(150, 5),
+    fuzzTimeout(100, 5),
   );
 
   // found while reviewing the validator for this search: a key inherited from Object.prototype passed as known
@@ -161,9 +161,9 @@ describe('config fuzzing', () => {
             if (r.code === 2) expect(r.stderr.trim().split('\n'), r.stderr).toHaveLength(1);
           }
         }),
-        params(30, 3),
+        params(20, 3),
       );
     },
-    fuzzTimeout(30, 3),
+    fuzzTimeout(20, 3),
   );
 });

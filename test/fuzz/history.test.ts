@@ -104,10 +104,10 @@ describe('history reader fuzzing against real git', () => {
             repo.cleanup();
           }
         }),
-        params(8, 0.5),
+        params(5, 0.5),
       );
     },
-    fuzzTimeout(8, 0.5),
+    fuzzTimeout(5, 0.5),
   );
 
   it(
@@ -162,9 +162,9 @@ describe('history reader fuzzing against real git', () => {
             repo.cleanup();
           }
         }),
-        params(6, 0.3),
+        params(4, 0.3),
       );
     },
-    fuzzTimeout(6, 0.3),
+    fuzzTimeout(4, 0.3),
   );
 });

@@ -122,9 +122,9 @@ describe('diff reader fuzzing against real git', () => {
           }
           for (const path of added.keys()) expect(counts.has(path), `${JSON.stringify(path)} is in git's diff`).toBe(true);
         }),
-        params(25, 1),
+        params(20, 1),
       );
     },
-    fuzzTimeout(25),
+    fuzzTimeout(20),
   );
 });
