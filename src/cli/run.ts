@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { LeakguardError } from '../errors.js';
 import { FIX_HINT, crashText, hookFailureText, isImportant, noticeText, skipText, summaryText } from '../messages.js';
 import { reporterFor } from '../reporters/index.js';
@@ -83,7 +83,7 @@ export async function report(result: ScanResult, args: ParsedArgs, io: Io): Prom
     showSuppressed: !!v['show-suppressed'],
     version: version(),
   });
-  if (v.output) await writeAtomic(resolve(io.cwd, v.output as string), text);
+  if (v.output) await writeReport(resolve(io.cwd, v.output as string), text);
   else if (text) io.stdout(text);
 
   const failures = result.skipped.filter((s) => s.reason === 'unreadable');
@@ -106,12 +106,10 @@ export async function report(result: ScanResult, args: ParsedArgs, io: Io): Prom
   return result.findings.length ? ExitCode.Findings : ExitCode.Clean;
 }
 
-async function writeAtomic(path: string, text: string): Promise<void> {
-  const { rename, writeFile } = await import('node:fs/promises');
-  const tmp = resolve(dirname(path), `.${process.pid}.leakguard.tmp`);
+async function writeReport(path: string, text: string): Promise<void> {
+  const { writeAtomic } = await import('../util/write-atomic.js');
   try {
-    await writeFile(tmp, text, 'utf8');
-    await rename(tmp, path);
+    await writeAtomic(path, text);
   } catch (error) {
     throw new LeakguardError(`Could not write ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); check that its folder exists and is writable.`);
   }

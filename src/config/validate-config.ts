@@ -117,7 +117,7 @@ function entropy(value: unknown, fail: Fail): EntropySettings {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail('entropy', 'an object', example);
   const settings: EntropySettings = { ...DEFAULT_ENTROPY };
   for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
-    if (!(key in DEFAULT_ENTROPY)) {
+    if (!Object.hasOwn(DEFAULT_ENTROPY, key)) {
       throw new ConfigError(`entropy: unknown key "${key}"; use one of ${Object.keys(DEFAULT_ENTROPY).join(', ')}.`);
     }
     if (typeof v !== 'number' || !(v >= 0)) fail(`entropy.${key}`, 'a non-negative number', example);

@@ -82,6 +82,8 @@ export class LogItems {
       if (event.type === 'file') {
         this.path = event.path;
         if (!event.deleted && !event.skip) this.out.push(commit ? { type: 'file', file: event.path, commit } : { type: 'file', file: event.path });
+        // git's "binary" may be an attribute or UTF-16: sources/binary-text.ts reads it and decides
+        if (!event.deleted && event.skip === 'binary' && commit) this.out.push({ type: 'skip', file: event.path, reason: 'binary', commit });
         continue;
       }
       if (this.oversized.has(event.path)) continue;
