@@ -2,14 +2,58 @@
  * The generic detector: secrets with no known format, found by the name they are assigned to
  * (db_password = "...", "apiKey": "...", <password>...</password>, --token ...) and kept only
  * when the value is not a placeholder, a reference or words. One module per context family it
- * reads lives in generic/; this module is the interface the rest of leakguard uses.
+ * reads lives in generic/ (assignment.ts: =, :, flags, quoted keys; structured.ts: XML and
+ * Kubernetes env lists; calls.ts: SQL, commands, calls, setters, builders; key-names.ts: which
+ * names hold secrets; keep-value.ts: which values to report); this module runs them over a line
+ * and is the interface the rest of leakguard uses.
  */
+import { isMinified, type Language } from '../util/file-type.js';
+import { assignments } from './generic/assignment.js';
+import { envListPair, xmlAssignments } from './generic/structured.js';
+import { rejectValue } from './generic/keep-value.js';
+import { classifyKey, valueKind } from './generic/key-names.js';
+import { POSITIONAL_PREFILTER, positional, setterCalls } from './generic/calls.js';
+import type { EntropySettings, GenericHit, Pair } from './generic/types.js';
+
 export { GENERIC_RULES, type GenericRuleMeta } from '../patterns/generic-rules.js';
 export { DEFAULT_ENTROPY, type EntropySettings } from '../config/types.js';
 export type { GenericHit } from './generic/types.js';
 export { classifyKey } from './generic/key-names.js';
 export { rejectValue } from './generic/keep-value.js';
-export { detectGenericLine } from './generic/detect-line.js';
 
 /** Whether a fragment can hold any generic finding at all (checked once, before its lines). */
 export const GENERIC_PREFILTER = /pass|pwd|pw(?![a-z])|secret|token|key|auth|cred|salt|sign|private|bearer|cipher|seed|verifier|ticket|identified|mysql|getconnection|login/i;
+
+const LINE_PREFILTER = /pass|pwd|pw(?![a-z])|secret|token|key|auth|cred|salt|sign|private|bearer|cipher|seed|verifier|ticket/i;
+
+/** Every name/value pair the context readers find on one line. */
+function pairsOf(line: string, language: Language): Pair[] {
+  if (!LINE_PREFILTER.test(line) && !POSITIONAL_PREFILTER.test(line)) return [];
+  const pairs = [...assignments(line, language), ...positional(line), ...setterCalls(line)];
+  if (line.includes('</') || line.includes('value=')) pairs.push(...xmlAssignments(line));
+  return pairs;
+}
+
+/** Run the generic detector over one line (`previous` is the line before, when known). */
+export function detectGenericLine(line: string, language: Language, file: string, settings: EntropySettings, previous?: string): GenericHit[] {
+  if (line.length > settings.maxLineLength || language === 'lockfile' || isMinified(file)) return [];
+  const envPair = envListPair(line, language, previous);
+  if (envPair) {
+    const ruleId = classifyKey(envPair.key);
+    const { value, start, end } = envPair.parsed;
+    if (ruleId && !rejectValue(value, settings, valueKind(ruleId, envPair.key))) return [{ ruleId, keyName: envPair.key, start, end, value }];
+  }
+  const hits: GenericHit[] = [];
+  const taken = new Set<number>();
+  for (const { key, parsed } of pairsOf(line, language)) {
+    const ruleId = classifyKey(key);
+    if (!ruleId || taken.has(parsed.start)) continue;
+    // SQL's KEY `idx_name` (...) names an index
+    if (language === 'sql' && /^key$/i.test(key)) continue;
+    const value = parsed.value;
+    if (rejectValue(value, settings, valueKind(ruleId, key))) continue;
+    taken.add(parsed.start);
+    hits.push({ ruleId, keyName: key, start: parsed.start, end: parsed.end, value });
+  }
+  return hits;
+}

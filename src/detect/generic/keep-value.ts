@@ -1,8 +1,22 @@
 import { charsetOf, relativeEntropy, shannonEntropy } from '../entropy.js';
-import { decodesToNonSecret, isSequential, isUuid, looksLikeIdentifier, looksLikeWords, namesACredential } from '../heuristics.js';
-import { isPlaceholderTemplate, isWordTemplate } from './word-template.js';
+import {
+  decodesToNonSecret,
+  isFiller,
+  isFixturePassword,
+  isHashLike,
+  isNumber,
+  isPlaceholder,
+  isReference,
+  isRegexSource,
+  isSequential,
+  isTemplate,
+  isUuid,
+  looksLikeIdentifier,
+  looksLikeWords,
+  namesACredential,
+  wordCover,
+} from '../heuristics.js';
 import type { EntropySettings } from './types.js';
-import { notASecret } from './value-shape.js';
 
 /**
  * Whether to report a value assigned to a secret-like name. Two tests, by what the name says:
@@ -71,4 +85,58 @@ function passwordLabel(value: string): string | undefined {
   if (/^[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+$/.test(value)) return 'an e-mail address';
   if (/^[a-z_]{2,20}(?::[\w,.]{1,20})?(?:\|[a-z_]{2,20}(?::[\w,.]{1,20})?)+$/.test(value)) return 'a validation rule';
   return undefined;
+}
+
+/**
+ * Shapes that are never a secret, whatever the name they are assigned to: templates, references,
+ * placeholders (for passwords: fillers and the passwords tests type; a default password such as
+ * admin or postgres does open the service), hashes, URLs without credentials, file names and paths, numbers, and prose in a
+ * script other than Latin (translated UI text: a password is never written in it).
+ */
+export function notASecret(value: string, password = false): string | undefined {
+  if (value.length > 1000) return 'too long for a hand-written secret';
+  if (/\s/.test(value)) return 'contains spaces (prose)';
+  if (/[^\x00-\x7f]/.test(value) && /\p{L}/u.test(value.replace(/[\x00-\x7f]/g, ''))) return 'non-ASCII letters (translated text)';
+  if (/(?:\\{1,2}u(?!00[0-7])[0-9a-f]{4}){2}/i.test(value)) return 'escaped non-ASCII letters (translated text)';
+  if (isTemplate(value)) return 'a template placeholder';
+  if (isReference(value)) return 'a reference to a secret store or environment';
+  if (isRegexSource(value)) return 'a regular expression';
+  if (password ? isFiller(value) || isFixturePassword(value) : isPlaceholder(value)) return 'a placeholder';
+  if (isHashLike(value)) return 'a content hash';
+  if (/^(?:https?|ftp|file|s3|gs|wss?):\/\//i.test(value) && !/:[^@/]{1,200}@/.test(value)) return 'a URL without credentials';
+  if (/^[\w.-]{1,60}\.(?:pem|key|p12|pfx|json|txt|crt|cer|der|jks|keystore|gpg|asc|env)$/i.test(value)) return 'a file name';
+  if (/^(?:~|\.{1,2})?\/?(?:[\w.-]{1,60}\/){1,12}[\w-]{1,60}\.[A-Za-z]{1,6}$/.test(value) || /^(?:~|\.{1,2})?\/(?:[\w.-]{1,60}\/){1,12}[\w.-]{1,60}$/.test(value)) {
+    return 'a file path';
+  }
+  if (/^[./\\~]+$/.test(value)) return 'a relative path';
+  if (/^\\{1,2}[0-9a-f]{2,6}$/i.test(value)) return 'a character escape (icon fonts)';
+  if (/^@[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/.test(value)) return 'a stylesheet variable';
+  if (isNumber(value)) return 'a number';
+  return undefined;
+}
+
+/**
+ * Word-like templates: two or more common words joined by separators or camel case, with at most
+ * a short number: `change-me-please-now`, `super_secret_key`, `MySecretPassword`, `dev-token-1`.
+ * They stand where a value should go; a chosen password is one word, or is not made of words.
+ * Measured with the dictionary (heuristics/words.ts), not guessed from letter pairs.
+ */
+export function isWordTemplate(value: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9]*(?:[-_.:][A-Za-z0-9]+)*$/.test(value)) return false;
+  const digits = value.replace(/\D/g, '').length;
+  if (digits > 4) return false;
+  const parts = value.split(/[-_.:]|(?<=[a-z])(?=[A-Z])/).filter((p) => /[A-Za-z]/.test(p));
+  if (parts.length < 2) return false;
+  const cover = wordCover(value);
+  return cover.letters >= 6 && cover.covered / cover.letters >= 0.9 && cover.covered / Math.max(1, cover.words) >= 3;
+}
+
+/**
+ * A word-like template that says it is one: three words or more, or words that ask for a value
+ * (change-me-please, enter-password-here). `xray-password` or `sendgrid-pass` names a service's
+ * real password, as people choose them.
+ */
+export function isPlaceholderTemplate(value: string): boolean {
+  if (/change|replace|enter|insert|your|here|please|example|sample|dummy|fake|todo|placeholder/i.test(value)) return true;
+  return value.split(/[-_.]|(?<=[a-z])(?=[A-Z])/).filter((p) => /[A-Za-z]{2}/.test(p)).length >= 3;
 }
