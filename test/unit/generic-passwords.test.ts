@@ -279,3 +279,17 @@ describe('test tables and escaped text', () => {
     expect(hits('Config.java', 'System.setProperty("smtp.password", "{{alnum:14}}");')).toEqual(['generic-password:smtp.password']);
   });
 });
+
+describe('more fixtures and shapes', () => {
+  it.each([
+    ['a mismatching confirmation', 'user_spec.rb', "password_confirmation: 'another'"],
+    ['batch variables', 'setup.bat', 'set passwd=%RANDOM%@%RANDOM%'],
+    ['a Windows path', 'app.py', "self.__pwd = 'C:\\\\'"],
+    ['a Go destructuring', 'main.go', 'user, pass := "username", "password"'],
+    ['a repeated character', 'main.go', '{"password": "eeee"}'],
+    ['a faker template', 'mock.ts', "password: '@word(6)',"],
+    ['a PowerShell command', 'setup.ps1', '$creds.Password = Read-Host -AsSecureString'],
+  ])('%s', (_name, file, template) => {
+    expect(hits(file, template)).toEqual([]);
+  });
+});

@@ -86,7 +86,7 @@ export function assignments(line: string, language: Language): Pair[] {
     // after a comma the value is the next argument of a call or pair: setProperty("smtp.password", "…")
     if (parsed && op[0] === ',' && !/^["'`]?\s{0,2}\)/.test(line.slice(parsed.end))) continue;
     // a destructuring: login, password = 'a', 'b'
-    if (parsed && op[0] === '=' && /\w\s{0,2},\s{0,2}$/.test(line.slice(0, s)) && /^["'`]?\s{0,2},\s{0,2}["'`]/.test(line.slice(parsed.end))) continue;
+    if (parsed && (op[0] === '=' || op[0] === ':=') && /\w\s{0,2},\s{0,2}$/.test(line.slice(0, s)) && /^["'`]?\s{0,2},\s{0,2}["'`]/.test(line.slice(parsed.end))) continue;
     if (parsed && !proseAfterBareValue(line, parsed, language, op[0], key)) out.push({ key, parsed });
   }
   return out;

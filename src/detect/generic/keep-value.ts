@@ -109,6 +109,8 @@ export function notASecret(value: string, password = false): string | undefined 
     return 'a file path';
   }
   if (/^[./\\~]+$/.test(value)) return 'a relative path';
+  if (/^[A-Za-z]:\\/.test(value)) return 'a Windows path';
+  if (/^[A-Z][a-z]{2,12}-[A-Z][A-Za-z]{2,30}$/.test(value)) return 'a PowerShell command';
   if (/^\\{1,2}[0-9a-f]{2,6}$/i.test(value)) return 'a character escape (icon fonts)';
   if (/^@[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/.test(value)) return 'a stylesheet variable';
   if (isNumber(value)) return 'a number';

@@ -34,7 +34,7 @@ export function isFiller(value: string): boolean {
   // a run of one filler character dominating the value: xxxx, ****, ----, 0000, ....
   if (/([xX*#._\-0•])\1{5,}/.test(value)) return true;
   if (/^[xX*•#.]+$/.test(value) || /^(?:x{4,}|X{4,})(?![a-wyzA-WYZ])/.test(value)) return true;
-  return isRepetitive(value);
+  return isRepetitive(value) || (value.length >= 4 && new Set(value).size === 1);
 }
 
 /**
@@ -52,7 +52,7 @@ function unleet(value: string): string {
 const trimEnds = (v: string): string => v.replace(/[^a-z]+$/g, '').replace(/^[^a-z]+/g, '');
 
 /** The passwords tests and samples type, for a right or a wrong login: test123, pass, root, dummy, wrong, newpass. */
-const FIXTURE = /^(?:whatever|phrase|pass|root|toor|admin|user|supersecret|test|tester|testing|dummy|demo|foo|bar|baz|qux|foobar|wrong|invalid|incorrect|bad|nope|blah|sample|example|fake|abc|abcd|abcdef|xyz|secure|weak|valid|short)$/;
+const FIXTURE = /^(?:other|another|different|mismatch|blabla|whatever|phrase|pass|root|toor|admin|user|supersecret|test|tester|testing|dummy|demo|foo|bar|baz|qux|foobar|wrong|invalid|incorrect|bad|nope|blah|sample|example|fake|abc|abcd|abcdef|xyz|secure|weak|valid|short)$/;
 const FIXTURE_COMPOUND = /^(?:new|old|bad|wrong|invalid|incorrect|test|other|valid|correct|good|your)[\W_]?(?:pass|password|passwd|pwd|secret)$/;
 /** "Password" in other languages: the value of a password key in a locale file. */
 const PASSWORD_TRANSLATIONS =

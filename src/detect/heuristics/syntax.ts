@@ -6,6 +6,9 @@ export function isTemplate(value: string): boolean {
     /\{\{|\}\}|\$\{[^}]{0,100}\}|\$\(\s?[\w.-]{1,60}\s?\)|%\([\w.-]{1,60}\)[sd]|#\{[^}]{0,100}\}|<%=?[^%]{0,100}%>|\[\[[\w.\s-]{1,60}\]\]/.test(value) ||
     /^\$[A-Za-z_][\w.]{0,80}$/.test(value) ||
     /^%[A-Za-z_][\w.]{0,80}%$/.test(value) ||
+    // batch variables inside a value (%RANDOM%@%RANDOM%) and faker templates (@word(6))
+    /%[A-Z_][A-Z0-9_]{2,40}%/.test(value) ||
+    /^@[a-z]\w{0,30}\(/.test(value) ||
     /^<[^<>]{1,80}>$/.test(value) ||
     // a URL or string with a <field> left to fill: https://user:<hidden>@host
     /[:/@]<[A-Za-z_][\w -]{0,40}>[@/:]/.test(value) ||
