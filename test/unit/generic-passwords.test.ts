@@ -137,6 +137,7 @@ describe('secrets people choose', () => {
   });
   it('but not a value that names a credential, nor a key-named one without entropy', () => {
     expect(hits('App.java', 'final String clientSecret = "client-secret";')).toEqual([]);
+    expect(hits('client.go', 'ClientSecret: "sectest",')).toEqual([]);
     expect(hits('app.yml', 'jwt_secret: change-me-please-now')).toEqual([]);
     expect(hits('app.yml', 'secret_key: {{lower:12}}')).toEqual([]);
   });

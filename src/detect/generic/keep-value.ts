@@ -33,7 +33,10 @@ export function rejectValue(value: string, settings: EntropySettings, ruleId = '
   if (ruleId === 'bare-key' && !/^[A-Za-z0-9+/_=-]{16,}$/.test(value)) return 'not the long base64 or hex a bare key holds';
   // (a GPG key id or fingerprint is 8 to 40 hex digits, and public)
   if (ruleId === 'bare-key' && /^(?:0x)?[0-9A-Fa-f]{8,40}$/.test(value)) return 'a key id or fingerprint';
-  if (ruleId === 'chosen-secret') return rejectPassword(value) ?? (namesACredential(value) || /(?:^|[-_.])key(?:$|[-_.])/i.test(value) ? 'names a credential instead of being one' : undefined);
+  if (ruleId === 'chosen-secret') {
+    if (/^[a-z]{0,6}test[a-z]{0,6}\d{0,3}$/i.test(value)) return 'a test value';
+    return rejectPassword(value) ?? (namesACredential(value) || /(?:^|[-_.])key(?:$|[-_.])/i.test(value) ? 'names a credential instead of being one' : undefined);
+  }
   if (value.length < settings.minLength) return 'shorter than the minimum length';
   const shape = notASecret(value);
   if (shape) return shape;
