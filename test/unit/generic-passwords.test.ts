@@ -287,6 +287,7 @@ describe('more fixtures and shapes', () => {
     ['batch variables', 'setup.bat', 'set passwd=%RANDOM%@%RANDOM%'],
     ['a Windows path', 'app.py', "self.__pwd = 'C:\\\\'"],
     ['a Go destructuring', 'main.go', 'user, pass := "username", "password"'],
+    ['a flag name', 'tasks.rb', '  password:  "--password",'],
     ['a repeated character', 'main.go', '{"password": "eeee"}'],
     ['a faker template', 'mock.ts', "password: '@word(6)',"],
     ['a PowerShell command', 'setup.ps1', '$creds.Password = Read-Host -AsSecureString'],
