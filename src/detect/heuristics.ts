@@ -5,5 +5,5 @@
  */
 export { isFiller, isFixturePassword, isPlaceholder, isRepetitive, isSequential, isWeakPassword } from './heuristics/placeholder.js';
 export { isHashLike, isNumber, isReference, isRegexSource, isTemplate, isUuid } from './heuristics/syntax.js';
-export { decodesToNonSecret, looksLikeIdentifier, looksLikeWords, namesACredential } from './heuristics/words.js';
+export { decodesToNonSecret, isPronounceable, looksLikeIdentifier, looksLikeWords, namesACredential } from './heuristics/words.js';
 export { isWordLike, wordCover, type WordCover } from './heuristics/words.js';

@@ -6,11 +6,13 @@ import {
   isHashLike,
   isNumber,
   isPlaceholder,
+  isPronounceable,
   isReference,
   isRegexSource,
   isSequential,
   isTemplate,
   isUuid,
+  isWordLike,
   looksLikeIdentifier,
   looksLikeWords,
   namesACredential,
@@ -67,7 +69,8 @@ function rejectPassword(value: string): string | undefined {
   if (isSequential(value)) return 'counting runs (a documentation value)';
   const label = passwordLabel(value);
   if (label) return label;
-  if (looksLikeIdentifier(value) && /[_.:]|[a-z][A-Z]/.test(value)) return 'an identifier or name';
+  // (camelCase counts only when common words make it up: newPassword, not a random VZbuceoGdmak)
+  if (looksLikeIdentifier(value) && (/[_.:]/.test(value) || (/[a-z][A-Z]/.test(value) && isWordLike(value)))) return 'an identifier or name';
   if (isWordTemplate(value) && isPlaceholderTemplate(value)) return 'a word-like template';
   if (decodesToNonSecret(value)) return 'base64 of text that is not a secret';
   return undefined;
@@ -80,7 +83,7 @@ const TYPE_NAMES = /^(?:string|str|text|number|int|integer|bool|boolean|object|a
 function passwordLabel(value: string): string | undefined {
   if (TYPE_NAMES.test(value)) return 'a type or field name';
   // a capitalised word is a label or its translation (Password, Senha, Wachtwoord)
-  if (/^[A-Z][a-z]{2,}$/.test(value) || /^[A-Za-z][a-z ]{2,30}:$/.test(value)) return 'a label';
+  if ((/^[A-Z][a-z]{2,}$/.test(value) && isPronounceable(value.toLowerCase())) || /^[A-Za-z][a-z ]{2,30}:$/.test(value)) return 'a label';
   // an IAM action (cognito-idp:ChangePassword) or a package version (^1.0.0)
   if (/^[a-z][a-z0-9-]{1,30}:[A-Z][A-Za-z]{2,60}$/.test(value) || /^[~^<>=v]{1,2}\d+(?:\.\d+){1,3}/.test(value)) return 'an action name or a version';
   // people do not type 30+ characters of base64: an encrypted or encoded value

@@ -30,7 +30,7 @@ export function isFiller(value: string): boolean {
   // what a log filter or a redaction left: [FILTERED], [REDACTED], <hidden>
   if (/^\[[A-Za-z][A-Za-z _-]{2,30}\]$/.test(value)) return true;
   // masked in logs and docs: 6a2**, ab***cd
-  if (/\*{2,}/.test(value)) return true;
+  if (/\*{3,}/.test(value) || (value.length < 12 && /\*\*$/.test(value))) return true;
   // a run of one filler character dominating the value: xxxx, ****, ----, 0000, ....
   if (/([xX*#._\-0•])\1{5,}/.test(value)) return true;
   if (/^[xX*•#.]+$/.test(value) || /^(?:x{4,}|X{4,})(?![a-wyzA-WYZ])/.test(value)) return true;
@@ -111,11 +111,14 @@ function runShare(value: string): number {
 export function isRepetitive(value: string): boolean {
   const distinct = new Set(value).size;
   if (value.length >= 8 && distinct <= 3) return true;
+  // a counting run keeps its direction: abcd, 4321 (not the zig-zag of mnmn)
   let run = 1;
   let longest = 1;
+  let prev = 0;
   for (let i = 1; i < value.length; i++) {
     const step = value.charCodeAt(i) - value.charCodeAt(i - 1);
-    run = step === 1 || step === -1 ? run + 1 : 1;
+    run = step === 1 || step === -1 ? (step === prev || run === 1 ? run + 1 : 2) : 1;
+    prev = step;
     longest = Math.max(longest, run);
   }
   return longest >= 8 || (value.length <= 12 && longest >= value.length - 1);

@@ -7,8 +7,8 @@ export function isTemplate(value: string): boolean {
     /^\$[A-Za-z_][\w.]{0,80}$/.test(value) ||
     /^%[A-Za-z_][\w.]{0,80}%$/.test(value) ||
     // batch variables inside a value (%RANDOM%@%RANDOM%) and faker templates (@word(6))
-    /%[A-Z_][A-Z0-9_]{2,40}%/.test(value) ||
-    /^@[a-z]\w{0,30}\(/.test(value) ||
+    /%[A-Z][A-Z0-9_]{2,40}%/.test(value) ||
+    /^@[a-z]{2,30}\([\d, ]{0,10}\)$/.test(value) ||
     /^<[^<>]{1,80}>$/.test(value) ||
     // a URL or string with a <field> left to fill: https://user:<hidden>@host
     /[:/@]<[A-Za-z_][\w -]{0,40}>[@/:]/.test(value) ||
