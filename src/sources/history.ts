@@ -88,13 +88,7 @@ export async function* historySource(options: HistoryOptions): Source {
   const decoder = new TextDecoder('utf-8', { fatal: false });
   let pending = '';
   for await (const chunk of orderedLog({ cwd: options.root, args, shas, lineLength, jobs, batchSize: batchSizeFor(total, jobs) })) {
-    const text = pending + decoder.decode(chunk, { stream: true });
-    let start = 0;
-    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
-      items.line(text.slice(start, nl));
-      start = nl + 1;
-    }
-    pending = text.slice(start);
+    pending = items.feed(pending + decoder.decode(chunk, { stream: true }));
     yield* items.take();
   }
   pending += decoder.decode();
