@@ -54,26 +54,25 @@ export class KeywordIndex<T> {
         this.owners[id]!.push(value);
       }
     }
+    // rows hold the next state's row offset (state × WIDTH): one addition per character of text
     const delta = new Int32Array(children.length * WIDTH);
-    const fail = new Int32Array(children.length);
+    const failRow = new Int32Array(children.length);
     const queue: number[] = [0];
     for (let head = 0; head < queue.length; head++) {
       const state = queue[head]!;
       const row = state * WIDTH;
       // start from the failure state's row, then add this state's own edges
-      if (state !== 0) delta.copyWithin(row, fail[state]! * WIDTH, fail[state]! * WIDTH + WIDTH);
+      if (state !== 0) delta.copyWithin(row, failRow[state]!, failRow[state]! + WIDTH);
       for (const [c, next] of children[state]!) {
-        fail[next] = state === 0 ? 0 : delta[fail[state]! * WIDTH + c]!;
-        delta[row + c] = next;
-        const inherited = outputs[fail[next]!]!;
+        failRow[next] = state === 0 ? 0 : delta[failRow[state]! + c]!;
+        delta[row + c] = next * WIDTH;
+        const inherited = outputs[failRow[next]! / WIDTH]!;
         if (inherited.length) outputs[next] = [...outputs[next]!, ...inherited];
         queue.push(next);
       }
     }
     // fold case in the table, so the text is matched as it is, with no lower-cased copy
     for (let row = 0; row < delta.length; row += WIDTH) delta.copyWithin(row + 65, row + 97, row + 123);
-    // store each next state as its row offset (state × WIDTH): one addition per character
-    for (let k = 0; k < delta.length; k++) delta[k] = delta[k]! * WIDTH;
     this.delta = delta;
     const valueIndex = new Map<T, number>();
     for (const list of this.owners) {
