@@ -86,13 +86,24 @@ export async function* historySource(options: HistoryOptions): Source {
     onProgress?.({ commitsDone: done, commitsTotal: total, startedAt });
   });
   const decoder = new TextDecoder('utf-8', { fatal: false });
-  let pending = '';
+  // the unfinished last line, in pieces: a chunk without a line break is only added to it, so a
+  // long line (a minified file) is not re-scanned or re-copied with every chunk
+  const pieces: string[] = [];
   for await (const chunk of orderedLog({ cwd: options.root, args, shas, lineLength, jobs, batchSize: batchSizeFor(total, jobs) })) {
-    pending = items.feed(pending + decoder.decode(chunk, { stream: true }));
+    const text = decoder.decode(chunk, { stream: true });
+    if (!text.includes('\n')) {
+      pieces.push(text);
+      continue;
+    }
+    pieces.push(text);
+    const tail = items.feed(pieces.length === 1 ? text : pieces.join(''));
+    pieces.length = 0;
+    if (tail) pieces.push(tail);
     yield* items.take();
   }
-  pending += decoder.decode();
-  if (pending) items.line(pending);
+  pieces.push(decoder.decode());
+  const last = pieces.join('');
+  if (last) items.line(last);
   items.end();
   yield* items.take();
 }
