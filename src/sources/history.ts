@@ -4,7 +4,8 @@ import { DIFF_FLAGS, runGit, gitFailure } from './git.js';
 import { COMMIT_FORMAT, LogItems } from './history/log-items.js';
 import { orderedLog } from './history/ordered-logs.js';
 import { revSets } from './history/rev-sets.js';
-import type { Source } from './types.js';
+import { flatten } from './history/flatten.js';
+import type { Source, SourceItem } from './types.js';
 
 export interface HistoryOptions {
   root: string;
@@ -71,7 +72,12 @@ function jobsFor(request: HistoryRequest): number {
  *   detection in this process.
  * - Streams with bounded read-ahead: memory stays flat as history grows.
  */
-export async function* historySource(options: HistoryOptions): Source {
+export function historySource(options: HistoryOptions): Source {
+  return flatten(historyBatches(options));
+}
+
+/** The history source's items, a batch per chunk of git output. */
+async function* historyBatches(options: HistoryOptions): AsyncGenerator<SourceItem[], void> {
   const sets = await revSets(options.root, options.request, options.notices);
   const { shas, lineLength } = await commitList(options.root, sets);
   const total = shas.length ? shas.length / lineLength : 0;
@@ -99,11 +105,12 @@ export async function* historySource(options: HistoryOptions): Source {
     const tail = items.feed(pieces.length === 1 ? text : pieces.join(''));
     pieces.length = 0;
     if (tail) pieces.push(tail);
-    yield* items.take();
+    const batch = items.take();
+    if (batch.length) yield batch;
   }
   pieces.push(decoder.decode());
   const last = pieces.join('');
   if (last) items.line(last);
   items.end();
-  yield* items.take();
+  yield items.take();
 }
