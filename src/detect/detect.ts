@@ -4,7 +4,7 @@ import type { CommitInfo, Fragment } from '../sources/types.js';
 import { isMinified, languageOf, type Language } from '../util/file-type.js';
 import { ownString } from '../util/own-string.js';
 import { encodedRuns, encodedSpan } from './decode.js';
-import type { EntropySettings } from './generic.js';
+import { GENERIC_PREFILTER, type EntropySettings } from './generic.js';
 import { genericHits } from './generic-lines.js';
 import { KeywordIndex } from './keyword-index.js';
 import { LineMap } from './location.js';
@@ -32,9 +32,21 @@ export interface ValidatorRejection {
   commit?: CommitInfo;
 }
 
+/** Stands for the generic detector's keywords in the keyword index. */
+const GENERIC = Symbol('generic keywords');
+type IndexEntry = CompiledRule | typeof GENERIC;
+
+/** The words of a case-insensitive regex made only of literal alternatives (pass|token|key), else undefined. */
+function literalAlternatives(re: RegExp): string[] | undefined {
+  if (re.flags.replace(/[gy]/g, '') !== 'i' || !/^\w+(?:\|\w+)*$/.test(re.source)) return undefined;
+  return re.source.split('|');
+}
+
 /** Compiled once per scan: the rules, their keyword index, the generic detector's settings. */
 export class Detector {
-  private readonly index: KeywordIndex<CompiledRule>;
+  /** The rules' keywords, and GENERIC_PREFILTER's when it is a plain word list: one pass finds both. */
+  private readonly index: KeywordIndex<IndexEntry>;
+  private readonly genericInIndex: boolean;
   readonly rules: readonly CompiledRule[];
   private readonly options: DetectorOptions;
   private readonly decode: boolean;
@@ -54,7 +66,11 @@ export class Detector {
     options.rules.forEach((rule, i) => this.order.set(rule, i));
     const keyed = options.rules.filter((rule) => rule.keywords.length > 0);
     this.everywhere = options.rules.filter((rule) => rule.keywords.length === 0);
-    this.index = new KeywordIndex(keyed.map((rule) => ({ keywords: rule.keywords, value: rule })));
+    const entries: Array<{ keywords: readonly string[]; value: IndexEntry }> = keyed.map((rule) => ({ keywords: rule.keywords, value: rule }));
+    const genericWords = options.entropy ? literalAlternatives(GENERIC_PREFILTER) : undefined;
+    if (genericWords) entries.push({ keywords: genericWords, value: GENERIC });
+    this.genericInIndex = genericWords !== undefined;
+    this.index = new KeywordIndex(entries);
   }
 
   /**
@@ -66,7 +82,8 @@ export class Detector {
     const map = new LineMap(text, fragment.startLine);
     const found: Ranked[] = [];
     this.fileFacts(fragment.file);
-    for (const rule of this.selected(text)) {
+    const selected = this.selected(text);
+    for (const rule of selected.rules) {
       const onRejected: OnRejected | undefined = rejected && ((start, validator) => rejected.push(this.rejection(fragment, map, rule.id, start, validator)));
       for (const hit of matchRule(rule, text, onRejected)) {
         const c = this.candidate(fragment, map, rule.id, hit.start, hit.end, hit.secret, rulePriority(rule));
@@ -78,7 +95,7 @@ export class Detector {
     // encoded secrets: base64 and percent-encoded runs, reported where the encoded text is
     if (this.decode && this.lastDecodes) {
       for (const run of encodedRuns(text)) {
-        for (const rule of this.selected(run.decoded)) {
+        for (const rule of this.selected(run.decoded).rules) {
           for (const hit of matchRule(rule, run.decoded)) {
             const span = encodedSpan(run, hit.start, hit.end);
             // a rule written for the encoded form keeps precedence over the same rule's decoded match
@@ -91,7 +108,8 @@ export class Detector {
       }
     }
     const settings = this.options.entropy;
-    if (settings) {
+    // the generic detector finds nothing in text without one of its keywords
+    if (settings && (this.genericInIndex ? selected.generic : GENERIC_PREFILTER.test(text))) {
       const language = this.lastLanguage;
       genericHits(text, map, language, fragment.file, settings, (hit, index, line) => {
         if (this.options.disabledGeneric?.has(hit.ruleId)) return;
@@ -104,11 +122,13 @@ export class Detector {
     return resolveOverlaps(found);
   }
 
-  /** The rules a text's keywords select, and those that run everywhere. */
-  private selected(text: string): Iterable<CompiledRule> {
+  /** The rules a text's keywords select, and those that run everywhere; and whether it holds a generic keyword. */
+  private selected(text: string): { rules: readonly CompiledRule[]; generic: boolean } {
     const found = this.index.lookup(text);
-    if (this.everywhere.length === 0) return found;
-    return [...found, ...this.everywhere];
+    const generic = found.includes(GENERIC);
+    // without GENERIC in it, the list holds rules only
+    const rules = generic ? found.filter((e): e is CompiledRule => e !== GENERIC) : (found as CompiledRule[]);
+    return { rules: this.everywhere.length ? [...rules, ...this.everywhere] : rules, generic };
   }
 
   private fileFacts(file: string): void {
