@@ -9,6 +9,14 @@ const readStdin = async () => {
   return Buffer.concat(chunks).toString('utf8');
 };
 
+// A reader that stops early (`| head`) is not a failure, and the exit code still tells the result;
+// any other failure to write the report (a full disk behind `>`) is exit 2, never a stack trace.
+let stdoutError;
+process.stdout.on('error', (error) => {
+  stdoutError ??= error;
+});
+const flushed = () => new Promise((resolve) => (stdoutError ? resolve() : process.stdout.write('', () => resolve())));
+
 try {
   // the bundled CLI (scripts/bundle.mjs) when the build made one, else tsc's modules
   const { run } = await import('../dist/bundle/run.js').catch((error) => {
@@ -16,7 +24,7 @@ try {
     throw error;
   });
   process.exitCode = await run(process.argv.slice(2), {
-    stdout: (t) => process.stdout.write(t),
+    stdout: (t) => stdoutError === undefined && process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     stdin: readStdin,
     env: process.env,
@@ -24,6 +32,11 @@ try {
     isTTY: !!process.stdout.isTTY,
     stderrIsTTY: !!process.stderr.isTTY,
   });
+  await flushed();
+  if (stdoutError && stdoutError.code !== 'EPIPE') {
+    process.stderr.write(`leakguard: could not write the report to standard output (${stdoutError.code ?? stdoutError.message}); free space where the output goes, or write it with --output FILE.\n`);
+    process.exitCode = 2;
+  }
 } catch (error) {
   const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
   process.stderr.write(`leakguard ${version} could not start (${error?.message ?? error}); reinstall it (npm install leakguard) and try again.\n`);

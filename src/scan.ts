@@ -1,122 +1,23 @@
 import { relative, resolve, sep } from 'node:path';
-import { loadRawConfig } from './config/load-config.js';
-import type { Config } from './config/types.js';
-import { validateConfig } from './config/validate-config.js';
-import { Detector } from './detect/detect.js';
-import { GENERIC_RULES } from './detect/generic.js';
-import { ConfigError, InputError } from './errors.js';
+import { InputError } from './errors.js';
 import type { BaselineEntry } from './filters/baseline.js';
 import { Suppressor } from './filters/index.js';
 import { loadBaseline, loadIgnoreFile, loadPathMatcher } from './filters/loaders.js';
 import { looksLikeSecretsFile } from './filters/secrets-file.js';
+import type { Candidate } from './detect/types.js';
 import { buildFinding, sortFindings } from './findings/build-finding.js';
-import type { Candidate, Finding, Suppressed } from './findings/types.js';
-import { compileRule } from './patterns/compile-rule.js';
-import { loadBuiltinRules } from './patterns/load-patterns.js';
-import type { CompiledRule } from './patterns/types.js';
-import { bareRepo, checkIgnored, repoRoot } from './sources/git.js';
+import type { Finding, Suppressed } from './findings/types.js';
+import type { ScanResult, ScanStats } from './reporters/types.js';
+import { prepareEngine, type Engine } from './scan/prepare-engine.js';
+import type { ScanRequest } from './scan/types.js';
+import { checkIgnored } from './sources/git.js';
 import { stagedSource } from './sources/staged.js';
-import type { CommitInfo, Skip, Source } from './sources/types.js';
+import type { CommitInfo, Progress, Skip, Source } from './sources/types.js';
 
-export type ScanMode = 'staged' | 'files' | 'history';
-
-export interface HistoryRequest {
-  /** all: every commit from every ref; range: a rev range; pre-push: git's pre-push stdin; unpushed: `range` minus every remote-tracking ref. */
-  kind: 'all' | 'range' | 'pre-push' | 'unpushed';
-  range?: string;
-  prePushInput?: string;
-  allOccurrences: boolean;
-  jobs?: number;
-}
-
-export interface ScanRequest {
-  mode: ScanMode;
-  cwd: string;
-  paths: readonly string[];
-  configPath?: string | undefined;
-  inlineAllow: boolean;
-  /** false disables the baseline; a string overrides its path. */
-  baseline?: string | false | undefined;
-  useGitignore: boolean;
-  maxFileSize?: number | undefined;
-  history?: HistoryRequest;
-  onProgress?: (progress: Progress) => void;
-}
-
-export interface Progress {
-  commitsDone: number;
-  commitsTotal: number | undefined;
-  startedAt: number;
-}
-
-/** Notices are data: the CLI's messages module turns them into sentences. */
-export type Notice =
-  | { code: 'code-config-ignored'; file: string }
-  | { code: 'config-loaded'; file: string }
-  | { code: 'baseline-loaded'; file: string; entries: number }
-  | { code: 'no-commits-in-range'; range: string }
-  | { code: 'unused-allowlist'; origin: string }
-  | { code: 'unused-baseline-entry'; entry: BaselineEntry };
-
-export interface ScanStats {
-  mode: ScanMode;
-  files: number;
-  fragments: number;
-  lines: number;
-  bytes: number;
-  commits: number;
-  rules: number;
-  durationMs: number;
-}
-
-export interface ScanResult {
-  root: string | undefined;
-  findings: Finding[];
-  suppressed: Suppressed[];
-  skipped: Skip[];
-  notices: Notice[];
-  stats: ScanStats;
-  /** Findings are about history: the secret is already in commits. */
-  history: boolean;
-}
-
-export interface Engine {
-  root: string | undefined;
-  /** The git directory when the repository is bare (no work tree, no index). */
-  bare: string | undefined;
-  config: Config;
-  rules: CompiledRule[];
-  detector: Detector;
-  notices: Notice[];
-}
-
-/** Load the config and compile the rules once. */
-export async function prepareEngine(request: Pick<ScanRequest, 'cwd' | 'configPath' | 'maxFileSize'>): Promise<Engine> {
-  const root = await repoRoot(request.cwd);
-  const bare = root ? undefined : await bareRepo(request.cwd);
-  const raw = await loadRawConfig(root ?? request.cwd, request.configPath);
-  const config = validateConfig(raw.config, raw.filepath);
-  if (request.maxFileSize !== undefined) config.maxFileSize = request.maxFileSize;
-  const notices: Notice[] = raw.ignoredCodeConfigs.map((file) => ({ code: 'code-config-ignored', file }) as const);
-  if (raw.filepath) notices.push({ code: 'config-loaded', file: raw.filepath });
-  const builtin = loadBuiltinRules();
-  const ids = new Set(builtin.map((r) => r.id));
-  const known = new Set([...ids, ...GENERIC_RULES.map((r) => r.id)]);
-  const custom = config.rules.map((r, i) => {
-    const rule = compileRule(r, { origin: `${raw.filepath ?? 'config'} rules[${i}]`, builtin: false });
-    if (ids.has(rule.id)) throw new ConfigError(`${raw.filepath}: rules[${i}] reuses the built-in rule id "${rule.id}"; give your rule its own id (built-in rules are extended, never replaced).`);
-    known.add(rule.id);
-    return rule;
-  });
-  for (const id of config.disabledRules) {
-    if (!known.has(id)) throw new ConfigError(`${raw.filepath}: disabledRules names "${id}", which is not a rule; run \`leakguard rules\` to list the ids.`);
-  }
-  const disabled = new Set(config.disabledRules);
-  const rules = [...builtin, ...custom].filter((r) => !disabled.has(r.id));
-  const genericOn = GENERIC_RULES.some((r) => !disabled.has(r.id));
-  const detector = new Detector({ rules, entropy: genericOn ? config.entropy : undefined, disabledGeneric: disabled });
-  return { root, bare, config, rules, detector, notices };
-}
+export type { Notice, ScanResult, ScanStats } from './reporters/types.js';
+export type { HistoryRequest, Progress, ScanMode } from './sources/types.js';
+export { prepareEngine, type Engine } from './scan/prepare-engine.js';
+export type { ScanRequest } from './scan/types.js';
 
 async function baselineFor(request: ScanRequest, engine: Engine): Promise<Map<string, BaselineEntry> | undefined> {
   if (request.baseline === false) return undefined;
@@ -149,7 +50,9 @@ function sourceFor(request: ScanRequest, engine: Engine, counters: SourceCounter
       counters.commits = p.commitsDone;
       request.onProgress?.(p);
     };
-    return import('./sources/history.js').then((m) => m.historySource({ root, request: request.history!, maxFileSize, notices: engine.notices, onProgress }));
+    return Promise.all([import('./sources/history.js'), import('./sources/binary-text.js')]).then(([m, b]) =>
+      b.rescueHistoryBinaryText(m.historySource({ root, request: request.history!, maxFileSize, notices: engine.notices, onProgress }), { root, maxFileSize }),
+    );
   }
   return import('./sources/files.js').then((m) => m.filesSource({ cwd: request.cwd, paths: request.paths.length ? request.paths : ['.'], useGitignore: request.useGitignore, maxFileSize }));
 }

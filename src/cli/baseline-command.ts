@@ -1,11 +1,13 @@
-import { readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { LeakguardError } from '../errors.js';
 import { baselineKey, parseBaseline, serializeBaseline, toBaseline, type BaselineFile } from '../filters/baseline.js';
 import { prepareEngine, scan } from '../scan.js';
+import { writeAtomic } from '../util/write-atomic.js';
 import { ExitCode } from './exit-code.js';
 import type { ParsedArgs } from './options.js';
-import { scanRequestFrom, type Io } from './run.js';
+import { scanRequestFrom } from './scan-request.js';
+import type { Io } from './types.js';
 
 /**
  * `leakguard baseline`: write the current findings (by rule, file and secret hash) to the
@@ -31,10 +33,8 @@ export async function baselineCommand(args: ParsedArgs, io: Io): Promise<ExitCod
     if (!args.values.quiet) io.stderr(`leakguard: pruned ${current.entries.length - kept.length} of ${current.entries.length} baseline entries in ${path}.\n`);
   }
   const text = serializeBaseline(next);
-  const tmp = resolve(dirname(path), `.leakguard-baseline.${process.pid}.tmp`);
   try {
-    await writeFile(tmp, text, 'utf8');
-    await rename(tmp, path);
+    await writeAtomic(path, text);
   } catch (error) {
     throw new LeakguardError(`Could not write the baseline ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); check that the folder is writable.`);
   }

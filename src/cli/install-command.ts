@@ -1,10 +1,11 @@
 import { UsageError } from '../errors.js';
 import { HOOKS, type HookName } from '../hooks/hook-script.js';
+import { displayPath } from '../hooks/hooks-dir.js';
 import { installHook, type InstallResult } from '../hooks/install-hook.js';
 import { uninstallHook, type UninstallResult } from '../hooks/uninstall-hook.js';
 import { ExitCode } from './exit-code.js';
 import type { ParsedArgs } from './options.js';
-import type { Io } from './run.js';
+import type { Io } from './types.js';
 
 /** `leakguard install [--pre-push] [--force]` and `leakguard uninstall [--pre-push]`. */
 export async function installCommand(args: ParsedArgs, io: Io): Promise<ExitCode> {
@@ -21,6 +22,22 @@ export async function installCommand(args: ParsedArgs, io: Io): Promise<ExitCode
 }
 
 function installText(r: InstallResult): string {
+  return `${actionText(r)} ${runnerText(r)}`;
+}
+
+/** Say which leakguard the hook will run, so a user knows what a commit will execute. */
+function runnerText(r: InstallResult): string {
+  switch (r.runs.kind) {
+    case 'project':
+      return `The hook runs this project's leakguard (${displayPath(r.hooks, r.runs.path)}).`;
+    case 'path':
+      return `The hook runs the leakguard on PATH (${r.runs.path}).`;
+    case 'fallback':
+      return `leakguard is neither in node_modules nor on PATH, so the hook runs ${r.runs.path}, the copy that installed it; \`npm install --save-dev leakguard\` makes the project's own copy take over.`;
+  }
+}
+
+function actionText(r: InstallResult): string {
   const what = r.hook === 'pre-commit' ? 'commit' : 'push';
   const runs = `it runs \`leakguard ${HOOKS[r.hook].args}\` before each ${what}`;
   switch (r.action) {

@@ -12,12 +12,14 @@ interface OptionSpec {
   commands: ReadonlyArray<Command>;
 }
 
-export const COMMANDS = ['scan', 'rules', 'baseline', 'install', 'uninstall'] as const;
+export const COMMANDS = ['scan', 'rules', 'baseline', 'install', 'uninstall', 'fix'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const SCAN: Command[] = ['scan', 'baseline'];
 export const OPTIONS: readonly OptionSpec[] = [
-  { name: 'staged', type: 'boolean', help: 'Scan the added lines of the staged changes (the default with no PATH). With PATHs, only those staged files.', commands: ['scan'] },
+  { name: 'staged', type: 'boolean', help: 'Scan the added lines of the staged changes (the default with no PATH). With PATHs, only those staged files. With fix: fix the index and the working tree.', commands: ['scan', 'fix'] },
+  { name: 'dry-run', type: 'boolean', help: 'With fix: print the changes as a diff (secrets masked) and write nothing.', commands: ['fix'] },
+  { name: 'yes', type: 'boolean', short: 'y', help: 'With fix: apply without asking (it asks per file on a terminal).', commands: ['fix'] },
   { name: 'all-commits', type: 'boolean', help: 'Scan every commit reachable from any branch, tag or remote ref.', commands: SCAN },
   { name: 'range', type: 'string', arg: 'REVS', help: 'Scan the commits in a revision range, e.g. origin/main..HEAD.', commands: SCAN },
   { name: 'pre-push', type: 'boolean', help: "Scan the commits being pushed, read from git's pre-push hook input on stdin. With install/uninstall: the pre-push hook.", commands: ['scan', 'install', 'uninstall'] },
@@ -28,7 +30,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { name: 'output', type: 'string', short: 'o', arg: 'FILE', help: 'Write the report to FILE instead of standard output.', commands: ['scan', 'rules', 'baseline'] },
   { name: 'no-redact', type: 'boolean', help: 'Show secrets in full (they are masked by default).', commands: ['scan'] },
   { name: 'no-color', type: 'boolean', help: 'No colours (also when NO_COLOR is set or output is not a terminal).', commands: ['scan'] },
-  { name: 'config', type: 'string', short: 'c', arg: 'FILE', help: 'Load this config file (may be .js/.mjs/.cjs) instead of searching the repository root.', commands: ['scan', 'rules', 'baseline'] },
+  { name: 'config', type: 'string', short: 'c', arg: 'FILE', help: 'Load this config file (may be .js/.mjs/.cjs) instead of searching the repository root.', commands: ['scan', 'rules', 'baseline', 'fix'] },
   { name: 'baseline', type: 'string', arg: 'FILE', help: 'Baseline file to apply or write (default .leakguard-baseline.json at the repository root).', commands: SCAN },
   { name: 'no-baseline', type: 'boolean', help: 'Ignore the baseline: report every finding.', commands: ['scan'] },
   { name: 'prune', type: 'boolean', help: 'With baseline: drop entries that no longer match anything, add nothing.', commands: ['baseline'] },
@@ -87,6 +89,7 @@ export function helpText(command: Command, version: string): string {
     baseline: 'leakguard baseline [--all-commits | --range REVS | PATH...] [--prune] [--baseline FILE]',
     install: 'leakguard install [--pre-push] [--force]',
     uninstall: 'leakguard uninstall [--pre-push]',
+    fix: 'leakguard fix [--staged | PATH...] [--dry-run] [--yes]',
   };
   const about: Record<Command, string> = {
     scan: 'Find credentials in staged changes (default), files, or git history, and say how to fix each one.',
@@ -94,9 +97,10 @@ export function helpText(command: Command, version: string): string {
     baseline: 'Record the current findings so later scans report only new ones (no secrets are stored, only hashes).',
     install: "Install leakguard as a git pre-commit (or pre-push) hook in the hooks folder git uses, chaining any existing hook.",
     uninstall: 'Remove the hook that leakguard install wrote, leaving other hooks alone.',
+    fix: 'Move each secret found to .env and read it from the environment instead, in the file\'s own language (partial staging is kept).',
   };
   const lines = [`leakguard ${version}: ${about[command]}`, '', `Usage: ${usage[command]}`];
-  if (command === 'scan') lines.push('       leakguard <command> --help   (commands: rules, baseline, install, uninstall)');
+  if (command === 'scan') lines.push('       leakguard <command> --help   (commands: fix, rules, baseline, install, uninstall)');
   lines.push('', 'Options:');
   for (const o of OPTIONS.filter((x) => x.commands.includes(command))) {
     const flag = `${o.short ? `-${o.short}, ` : '    '}--${o.name}${o.arg ? ` ${o.arg}` : ''}`;

@@ -1,8 +1,8 @@
-import { GENERIC_RULES } from '../detect/generic.js';
+import { GENERIC_RULES } from '../patterns/generic-rules.js';
 import { prepareEngine } from '../scan.js';
 import { ExitCode } from './exit-code.js';
 import type { ParsedArgs } from './options.js';
-import type { Io } from './run.js';
+import type { Io } from './types.js';
 
 /** `leakguard rules`: every active rule with its provider, category and env var. */
 export async function rulesCommand(args: ParsedArgs, io: Io): Promise<ExitCode> {

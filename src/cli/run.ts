@@ -1,21 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { LeakguardError, UsageError } from '../errors.js';
-import { crashText, hookFailureText, isImportant, noticeText, skipText, summaryText } from '../messages.js';
+import { resolve } from 'node:path';
+import { LeakguardError } from '../errors.js';
+import { FIX_HINT, crashText, hookFailureText, isImportant, noticeText, skipText, summaryText } from '../messages.js';
 import { reporterFor } from '../reporters/index.js';
-import { scan, type ScanRequest, type ScanResult } from '../scan.js';
+import { scan, type ScanResult } from '../scan.js';
 import { ExitCode } from './exit-code.js';
 import { helpText, parseCli, type ParsedArgs } from './options.js';
+import { fixOptionsFrom, scanRequestFrom } from './scan-request.js';
+import type { Io } from './types.js';
 
-export interface Io {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  stdin: () => Promise<string>;
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-  isTTY: boolean;
-  stderrIsTTY: boolean;
-}
+export type { Io } from './types.js';
 
 export function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -39,6 +33,8 @@ export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
         return await (await import('./rules-command.js')).rulesCommand(args, io);
       case 'baseline':
         return await (await import('./baseline-command.js')).baselineCommand(args, io);
+      case 'fix':
+        return await (await import('./fix-command.js')).fixCommand(fixOptionsFrom(args), io);
       case 'install':
       case 'uninstall':
         return await (await import('./install-command.js')).installCommand(args, io);
@@ -68,76 +64,6 @@ function safeVersion(): string {
   }
 }
 
-/** Build the scan request from the options (shared with `leakguard baseline`). */
-export async function scanRequestFrom(args: ParsedArgs, io: Io, forBaseline = false): Promise<ScanRequest> {
-  const v = args.values;
-  const env = io.env;
-  let mode: ScanRequest['mode'] = 'staged';
-  let paths = args.positionals;
-  const request: ScanRequest = {
-    mode,
-    cwd: io.cwd,
-    paths,
-    configPath: v.config as string | undefined,
-    inlineAllow: !v['no-inline-allow'],
-    baseline: forBaseline || v['no-baseline'] ? false : (v.baseline as string | undefined),
-    useGitignore: !v['no-gitignore'],
-    maxFileSize: parseSize(v['max-file-size'] as string | undefined),
-  };
-  const historyFlags = ['all-commits', 'range', 'pre-push'].filter((k) => v[k] !== undefined);
-  if (historyFlags.length > 1) throw new UsageError(`--${historyFlags.join(' and --')} cannot be combined; pick one history mode.`);
-  if (v.staged && historyFlags.length) throw new UsageError(`--staged and --${historyFlags[0]} cannot be combined; pick one mode.`);
-  if (v['pre-commit-framework']) {
-    const from = env.PRE_COMMIT_FROM_REF ?? env.PRE_COMMIT_SOURCE;
-    const to = env.PRE_COMMIT_TO_REF ?? env.PRE_COMMIT_ORIGIN;
-    if (from && to) {
-      mode = 'history';
-      request.history = { kind: 'range', range: `${from}..${to}`, allOccurrences: false };
-      paths = [];
-    } else if (env.PRE_COMMIT_REMOTE_NAME && env.PRE_COMMIT_LOCAL_BRANCH) {
-      // the first push of a branch: pre-commit sets no refs; scan what no remote has yet
-      mode = 'history';
-      request.history = { kind: 'unpushed', range: env.PRE_COMMIT_LOCAL_BRANCH, allOccurrences: false };
-      paths = [];
-    } else if (env.GIT_INDEX_FILE) {
-      mode = 'staged';
-    } else {
-      if (paths.length === 0) throw new UsageError('the pre-commit framework passed no file names; check pass_filenames in your hook config.');
-      mode = 'files';
-    }
-  } else if (historyFlags.length) {
-    mode = 'history';
-    if (paths.length) throw new UsageError(`PATH arguments cannot be combined with --${historyFlags[0]}; scan history or files, not both.`);
-    if (v['all-commits']) request.history = { kind: 'all', allOccurrences: !!v['all-occurrences'] };
-    else if (v.range !== undefined) {
-      if (!String(v.range).trim()) throw new UsageError('--range needs a revision range, for example --range origin/main..HEAD.');
-      request.history = { kind: 'range', range: String(v.range), allOccurrences: !!v['all-occurrences'] };
-    } else request.history = { kind: 'pre-push', prePushInput: await io.stdin(), allOccurrences: !!v['all-occurrences'] };
-  } else if (v.staged || paths.length === 0) {
-    mode = forBaseline && paths.length === 0 && !v.staged ? 'files' : 'staged';
-  } else {
-    mode = 'files';
-  }
-  if (v.jobs !== undefined) {
-    const jobs = Number(v.jobs);
-    if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs takes a whole number from 1 to 64, not "${String(v.jobs)}".`);
-    if (!request.history) throw new UsageError('--jobs applies to history scans only; add --all-commits or --range.');
-    request.history.jobs = jobs;
-  }
-  request.mode = mode;
-  request.paths = paths;
-  return request;
-}
-
-function parseSize(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const m = /^(\d+)\s*([kmg]i?b?)?$/i.exec(value.trim());
-  if (!m) throw new UsageError(`--max-file-size takes a number of bytes such as 20000000 or 20M, not "${value}".`);
-  const unit = (m[2] ?? '').toLowerCase()[0];
-  const mult = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
-  return Number(m[1]) * mult;
-}
-
 async function scanCommand(args: ParsedArgs, io: Io): Promise<ExitCode> {
   const v = args.values;
   const request = await scanRequestFrom(args, io);
@@ -157,7 +83,7 @@ export async function report(result: ScanResult, args: ParsedArgs, io: Io): Prom
     showSuppressed: !!v['show-suppressed'],
     version: version(),
   });
-  if (v.output) await writeAtomic(resolve(io.cwd, v.output as string), text);
+  if (v.output) await writeReport(resolve(io.cwd, v.output as string), text);
   else if (text) io.stdout(text);
 
   const failures = result.skipped.filter((s) => s.reason === 'unreadable');
@@ -169,6 +95,10 @@ export async function report(result: ScanResult, args: ParsedArgs, io: Io): Prom
     for (const s of result.suppressed) io.stderr(`leakguard: suppressed ${s.finding.file}:${s.finding.line}:${s.finding.column} ${s.finding.ruleId} by ${s.reason}\n`);
   }
   if (!v.quiet && args.format === 'text') io.stderr(`${summaryText(result, !!v['show-suppressed'])}\n`);
+  if (!v.quiet && args.format === 'text' && result.stats.mode === 'staged' && result.findings.length) {
+    const { fixable } = await import('../fix/rewrite-line.js');
+    if (result.findings.every(fixable)) io.stderr(`${FIX_HINT}\n`);
+  }
   if (failures.length) {
     io.stderr(`leakguard: ${failures.length} file${failures.length === 1 ? '' : 's'} could not be read, so this scan is incomplete; fix the errors above and run it again.\n`);
     return ExitCode.Fatal;
@@ -176,12 +106,10 @@ export async function report(result: ScanResult, args: ParsedArgs, io: Io): Prom
   return result.findings.length ? ExitCode.Findings : ExitCode.Clean;
 }
 
-async function writeAtomic(path: string, text: string): Promise<void> {
-  const { rename, writeFile } = await import('node:fs/promises');
-  const tmp = resolve(dirname(path), `.${process.pid}.leakguard.tmp`);
+async function writeReport(path: string, text: string): Promise<void> {
+  const { writeAtomic } = await import('../util/write-atomic.js');
   try {
-    await writeFile(tmp, text, 'utf8');
-    await rename(tmp, path);
+    await writeAtomic(path, text);
   } catch (error) {
     throw new LeakguardError(`Could not write ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); check that its folder exists and is writable.`);
   }

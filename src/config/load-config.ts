@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
+import { notReadableReason, probeFile } from '../util/probe-file.js';
 
 export interface RawConfig {
   filepath: string | undefined;
@@ -23,16 +24,20 @@ export async function loadRawConfig(root: string, explicit: string | undefined):
   const ignoredCodeConfigs = CODE_CONFIGS.filter((name) => existsSync(join(root, name)));
   if (explicit) {
     const filepath = resolve(explicit);
-    if (!existsSync(filepath)) throw new ConfigError(`The config file ${explicit} does not exist; check the path given to --config.`);
+    if (probeFile(filepath).kind === 'missing') throw new ConfigError(`The config file ${explicit} does not exist; check the path given to --config.`);
+    readableOrThrow(filepath);
     return { filepath, config: await loadWithCosmiconfig(root, filepath), ignoredCodeConfigs: [] };
   }
-  const found = CONFIG_FILES.find((name) => existsSync(join(root, name)));
+  // lstat-based: a config that is a link to nothing is an error, not "no config"
+  const found = CONFIG_FILES.find((name) => probeFile(join(root, name)).kind !== 'missing');
   if (found) {
     const filepath = join(root, found);
+    readableOrThrow(filepath);
     return { filepath, config: await loadWithCosmiconfig(root, filepath), ignoredCodeConfigs };
   }
   const pkgPath = join(root, 'package.json');
   if (existsSync(pkgPath)) {
+    readableOrThrow(pkgPath);
     let pkg: unknown;
     try {
       pkg = JSON.parse(readFileSync(pkgPath, 'utf8'));
@@ -48,6 +53,12 @@ export async function loadRawConfig(root: string, explicit: string | undefined):
     }
   }
   return { filepath: undefined, config: undefined, ignoredCodeConfigs };
+}
+
+/** Never block on a FIFO or misread a folder or a dangling link as a config. */
+function readableOrThrow(filepath: string): void {
+  const reason = notReadableReason(filepath, probeFile(filepath));
+  if (reason) throw new ConfigError(`The config file ${reason}; replace it with a JSON or YAML file, or remove it.`);
 }
 
 async function loadWithCosmiconfig(root: string, filepath: string): Promise<unknown> {

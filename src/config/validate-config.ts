@@ -1,9 +1,8 @@
 import { ConfigError } from '../errors.js';
-import { DEFAULT_ENTROPY, type EntropySettings } from '../detect/generic.js';
 import { findNestedQuantifier } from '../patterns/regex-safety.js';
-import { DEFAULT_MAX_FILE_SIZE, type Allowlist, type Config } from './types.js';
+import { DEFAULT_ENTROPY, DEFAULT_MAX_FILE_SIZE, type Allowlist, type Config, type EntropySettings } from './types.js';
 
-const KNOWN_KEYS = ['$schema', 'rules', 'disabledRules', 'allowlist', 'allowlists', 'entropy', 'maxFileSize', 'baseline'];
+const KNOWN_KEYS = ['$schema', 'rules', 'disabledRules', 'allowlist', 'allowlists', 'entropy', 'maxFileSize', 'baseline', 'envFile'];
 
 /** Turn the raw config object into a Config, or throw a ConfigError naming the key path. */
 export function validateConfig(raw: unknown, filepath: string | undefined): Config {
@@ -19,6 +18,7 @@ export function validateConfig(raw: unknown, filepath: string | undefined): Conf
     entropy: { ...DEFAULT_ENTROPY },
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
     baseline: undefined,
+    envFile: undefined,
   };
   if (raw === undefined || raw === null) return config;
   if (typeof raw !== 'object' || Array.isArray(raw)) fail('(top level)', 'an object', '{"disabledRules": ["generic-password"]}');
@@ -48,6 +48,10 @@ export function validateConfig(raw: unknown, filepath: string | undefined): Conf
   if (obj.baseline !== undefined) {
     if (typeof obj.baseline !== 'string' || obj.baseline === '') fail('baseline', 'a file path', '".leakguard-baseline.json"');
     config.baseline = obj.baseline as string;
+  }
+  if (obj.envFile !== undefined) {
+    if (typeof obj.envFile !== 'string' || obj.envFile === '' || obj.envFile.startsWith('/') || obj.envFile.split(/[\\/]/).includes('..')) fail('envFile', 'a path inside the repository', '".env.local"');
+    config.envFile = obj.envFile as string;
   }
   return config;
 }
@@ -113,7 +117,7 @@ function entropy(value: unknown, fail: Fail): EntropySettings {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail('entropy', 'an object', example);
   const settings: EntropySettings = { ...DEFAULT_ENTROPY };
   for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
-    if (!(key in DEFAULT_ENTROPY)) {
+    if (!Object.hasOwn(DEFAULT_ENTROPY, key)) {
       throw new ConfigError(`entropy: unknown key "${key}"; use one of ${Object.keys(DEFAULT_ENTROPY).join(', ')}.`);
     }
     if (typeof v !== 'number' || !(v >= 0)) fail(`entropy.${key}`, 'a non-negative number', example);

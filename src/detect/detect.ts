@@ -1,5 +1,5 @@
 import type { CompiledRule } from '../patterns/types.js';
-import type { Candidate } from '../findings/types.js';
+import type { Candidate } from './types.js';
 import type { CommitInfo, Fragment } from '../sources/types.js';
 import { isMinified, languageOf, type Language } from '../util/file-type.js';
 import { ownString } from '../util/own-string.js';

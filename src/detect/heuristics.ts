@@ -133,7 +133,7 @@ export function isNumber(value: string): boolean {
 export function looksLikeIdentifier(value: string): boolean {
   if (/^[A-Za-z_$][\w$]{0,60}(?:(?:\.|::|->|#)[A-Za-z_$][\w$]{0,60}){1,8}(?:\(\))?$/.test(value) && !/\d{3}/.test(value)) return true;
   if (/^[A-Za-z][\w]{0,40}(?::[A-Za-z][\w]{0,40}){2,8}$/.test(value)) return true;
-  if (/^[a-z]{1,20}(?:_[a-z]{1,20}){1,8}$/.test(value) || /^[A-Z]{1,20}(?:_[A-Z]{1,20}){1,8}$/.test(value)) return true;
+  if (/^[a-z]{1,20}(?:_[a-z]{1,20}){1,8}$/.test(value) || /^[A-Z]{1,20}(?:_[A-Z]{1,20}){1,8}(?:_\d{1,2})?$/.test(value)) return true;
   if (/^[A-Za-z]+$/.test(value) && /[a-z]/.test(value)) {
     // camelCase humps: an identifier has few, mostly long ones; random letters have many short ones
     const humps = value.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g) ?? [];

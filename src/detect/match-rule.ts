@@ -1,5 +1,5 @@
 import type { CompiledRule } from '../patterns/types.js';
-import { secretHash } from '../findings/fingerprint.js';
+import { secretHash } from '../util/fingerprint.js';
 import { shannonEntropy } from './entropy.js';
 import { isPlaceholder, isTemplate } from './heuristics.js';
 import { VALIDATORS } from './validators.js';

@@ -1,4 +1,4 @@
-import type { Candidate } from '../findings/types.js';
+import type { Candidate } from './types.js';
 import type { CompiledRule } from '../patterns/types.js';
 
 /** A candidate with what overlap resolution ranks it by. */

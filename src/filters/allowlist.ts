@@ -1,6 +1,6 @@
 import type { Allowlist } from '../config/types.js';
-import type { Candidate } from '../findings/types.js';
-import { secretHash } from '../findings/fingerprint.js';
+import type { Candidate } from '../detect/types.js';
+import { secretHash } from '../util/fingerprint.js';
 
 export type PathMatcher = (path: string, globs: readonly string[]) => boolean;
 

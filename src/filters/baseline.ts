@@ -1,5 +1,3 @@
-import type { Finding } from '../findings/types.js';
-
 /**
  * Baselines are keyed by content, never by line: rule id, file and the sha256 of the secret.
  * Lines can move and files can grow without the baseline going stale, and a new secret pasted
@@ -21,7 +19,8 @@ export function baselineKey(e: BaselineEntry): string {
   return `${e.ruleId}\0${e.file}\0${e.secretHash}`;
 }
 
-export function toBaseline(findings: readonly Finding[]): BaselineFile {
+/** The baseline of some findings (any objects with a rule id, a file and the secret's hash). */
+export function toBaseline(findings: readonly BaselineEntry[]): BaselineFile {
   const seen = new Map<string, BaselineEntry>();
   for (const f of findings) {
     const entry = { ruleId: f.ruleId, file: f.file, secretHash: f.secretHash };

@@ -1,9 +1,9 @@
 import type { Allowlist } from '../config/types.js';
-import type { Candidate } from '../findings/types.js';
-import type { Notice } from '../scan.js';
+import type { Candidate } from '../detect/types.js';
 import { allowlistReason, type PathMatcher } from './allowlist.js';
 import { baselineKey, type BaselineEntry } from './baseline.js';
 import { inlineAllowReason } from './inline-allow.js';
+import type { FilterNotice } from './types.js';
 
 export interface SuppressorOptions {
   inlineAllow: boolean;
@@ -48,8 +48,8 @@ export class Suppressor {
   }
 
   /** Allowlists and baseline entries that suppressed nothing in this scan. */
-  unused(): Notice[] {
-    const notices: Notice[] = [];
+  unused(): FilterNotice[] {
+    const notices: FilterNotice[] = [];
     for (const list of this.opts.allowlists) if (!this.usedAllowlists.has(list.origin)) notices.push({ code: 'unused-allowlist', origin: list.origin });
     for (const [key, entry] of this.opts.baseline ?? []) if (!this.usedBaseline.has(key)) notices.push({ code: 'unused-baseline-entry', entry });
     return notices;

@@ -1,4 +1,4 @@
-import type { Candidate } from '../findings/types.js';
+import type { Candidate } from '../detect/types.js';
 
 /**
  * Inline directives. Same line: leakguard:allow, and the directives of other scanners so that a

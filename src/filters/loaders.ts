@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
+import { notReadableReason, probeFile } from '../util/probe-file.js';
 import type { PathMatcher } from './allowlist.js';
 import { baselineKey, parseBaseline, type BaselineEntry } from './baseline.js';
 
@@ -11,6 +12,8 @@ import { baselineKey, parseBaseline, type BaselineEntry } from './baseline.js';
 
 /** Read a baseline; a missing default file is no baseline, a missing named one is an error. */
 export async function loadBaseline(path: string, named: boolean): Promise<Map<string, BaselineEntry> | undefined> {
+  const reason = notReadableReason(path, probeFile(path));
+  if (reason) throw new InputError(`The baseline ${reason}; point --baseline at a baseline file or regenerate it with \`leakguard baseline\`.`);
   let text: string;
   try {
     // small files read once per scan: synchronous reads spare the hook the promise machinery
@@ -29,9 +32,12 @@ export async function loadBaseline(path: string, named: boolean): Promise<Map<st
 /** The repository's .leakguardignore (gitignore syntax) as a path test, or undefined. */
 export async function loadIgnoreFile(root: string | undefined): Promise<((path: string) => boolean) | undefined> {
   if (!root) return undefined;
+  const path = resolve(root, '.leakguardignore');
+  const reason = notReadableReason(path, probeFile(path));
+  if (reason) throw new InputError(`The ignore file ${reason}; make .leakguardignore a text file in gitignore syntax, or remove it.`);
   let text: string;
   try {
-    text = readFileSync(resolve(root, '.leakguardignore'), 'utf8');
+    text = readFileSync(path, 'utf8');
   } catch {
     return undefined;
   }

@@ -1,8 +1,9 @@
-import { GENERIC_RULES } from '../detect/generic.js';
+import type { Candidate } from '../detect/types.js';
+import { GENERIC_RULES } from '../patterns/generic-rules.js';
 import type { CompiledRule } from '../patterns/types.js';
 import { suggest } from '../suggest/env-var.js';
-import { fingerprint, secretHash } from './fingerprint.js';
-import type { Candidate, Finding } from './types.js';
+import { fingerprint, secretHash } from '../util/fingerprint.js';
+import type { Finding } from './types.js';
 
 export interface FindingContext {
   /** Whether .env at the repository root is ignored by git; undefined outside a repo. */

@@ -22,14 +22,21 @@ export function chainsOriginal(text: string): boolean {
   return /^chained=/m.test(text);
 }
 
+/** The leakguard that ran `leakguard install`, by absolute path: the hook's last resort before npx. */
+export interface HookFallback {
+  bin: string;
+  node: string;
+}
+
 /**
  * The hook: POSIX sh with LF endings and no bashisms, so it runs under dash, busybox and Git Bash,
  * and never reads the terminal (GUI clients and CI have none). It runs a chained original first and
  * stops with that hook's exit code, then the project's own leakguard (node_modules/.bin), one on
- * PATH, or one npx can find without installing anything; with none, it blocks with the fix.
+ * PATH, the copy that ran `leakguard install` (its absolute path), or one npx can find without
+ * installing anything; with none, it blocks with the fix.
  * Git runs hooks from the top of the working tree, so relative paths are from there.
  */
-export function hookScript(hook: HookName, options: { chain: boolean }): string {
+export function hookScript(hook: HookName, options: { chain: boolean; fallback?: HookFallback | undefined }): string {
   const { args, stdin } = HOOKS[hook];
   const bypass = hook === 'pre-commit' ? 'git commit --no-verify' : 'git push --no-verify';
   const lines = [
@@ -62,6 +69,14 @@ export function hookScript(hook: HookName, options: { chain: boolean }): string 
     `  ${feed}node_modules/.bin/leakguard ${args}`,
     'elif command -v leakguard >/dev/null 2>&1; then',
     `  ${feed}leakguard ${args}`,
+    ...(options.fallback
+      ? [
+          `elif [ -f ${shQuote(options.fallback.bin)} ] && [ -x ${shQuote(options.fallback.node)} ]; then`,
+          `  ${feed}${shQuote(options.fallback.node)} ${shQuote(options.fallback.bin)} ${args}`,
+          `elif [ -f ${shQuote(options.fallback.bin)} ] && command -v node >/dev/null 2>&1; then`,
+          `  ${feed}node ${shQuote(options.fallback.bin)} ${args}`,
+        ]
+      : []),
     'elif command -v npx >/dev/null 2>&1 && npx --no-install leakguard --version >/dev/null 2>&1; then',
     `  ${feed}npx --no-install leakguard ${args}`,
     'else',
@@ -71,4 +86,9 @@ export function hookScript(hook: HookName, options: { chain: boolean }): string 
     '',
   );
   return lines.join('\n');
+}
+
+/** Single-quote a string for POSIX sh. */
+export function shQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
 }

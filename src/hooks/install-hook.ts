@@ -1,7 +1,9 @@
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { accessSync, constants, existsSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { LeakguardError } from '../errors.js';
-import { chainedName, HOOKS, hookScript, isLeakguardHook, type HookName } from './hook-script.js';
+import { chainedName, HOOKS, hookScript, isLeakguardHook, type HookFallback, type HookName } from './hook-script.js';
 import { displayPath, findHooksDir, isHuskyDir, type HooksDir } from './hooks-dir.js';
 
 export interface InstallRequest {
@@ -20,6 +22,39 @@ export interface InstallResult {
   /** Where a pre-existing hook now lives (action chained, or an update that keeps chaining). */
   chainedPath: string | undefined;
   hooks: HooksDir;
+  /** Which leakguard the hook will run, as things stand now. */
+  runs: HookRunner;
+}
+
+/** project: node_modules/.bin/leakguard; path: a leakguard on PATH; fallback: the copy that ran install. */
+export interface HookRunner {
+  kind: 'project' | 'path' | 'fallback';
+  path: string;
+}
+
+/** This package's own bin, and the node running it: what the hook falls back to. */
+export function ownFallback(): HookFallback {
+  return { bin: fileURLToPath(new URL('../../bin/leakguard.js', import.meta.url)), node: process.execPath };
+}
+
+/** The first of the hook's choices that exists now (the hook decides again at each run). */
+export function hookRunner(root: string, fallback: HookFallback, env: NodeJS.ProcessEnv = process.env): HookRunner {
+  const project = join(root, 'node_modules', '.bin', 'leakguard');
+  if (isExecutable(project)) return { kind: 'project', path: project };
+  for (const dir of (env.PATH ?? '').split(delimiter).filter(Boolean)) {
+    const candidate = join(dir, 'leakguard');
+    if (isExecutable(candidate)) return { kind: 'path', path: candidate };
+  }
+  return { kind: 'fallback', path: fallback.bin };
+}
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return existsSync(path);
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -67,8 +102,10 @@ export async function installHook(request: InstallRequest): Promise<InstallResul
     action = 'chained';
     chain = true;
   }
-  await writeHook(target, hookScript(hook, { chain }));
-  return { action, hook, path: displayPath(hooks, target), chainedPath: chain ? displayPath(hooks, chained) : undefined, hooks };
+  const fallback = ownFallback();
+  await writeHook(target, hookScript(hook, { chain, fallback }));
+  const runs = hookRunner(hooks.root, fallback);
+  return { action, hook, path: displayPath(hooks, target), chainedPath: chain ? displayPath(hooks, chained) : undefined, hooks, runs };
 }
 
 export async function readIfExists(path: string): Promise<string | undefined> {

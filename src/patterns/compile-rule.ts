@@ -41,7 +41,8 @@ export function compileRule(raw: unknown, opts: CompileOptions): CompiledRule {
   if (opts.builtin && keywords.length === 0) throw where(id, 'keywords', 'at least one keyword for the prefilter');
   const category = r.category ?? 'generic';
   if (!CATEGORIES.includes(category)) throw where(id, 'category', `one of ${CATEGORIES.join(', ')}`);
-  const envVar = r.envVar ?? 'SECRET';
+  // a rule without envVar is named after its id: acme-key -> ACME_KEY
+  const envVar = r.envVar ?? (/^[a-z]/.test(id) ? id.toUpperCase().replace(/-/g, '_') : `SECRET_${id.toUpperCase().replace(/-/g, '_')}`);
   if (typeof envVar !== 'string' || !ENV_VAR.test(envVar)) throw where(id, 'envVar', 'an UPPER_SNAKE_CASE name such as "ACME_API_TOKEN"');
   if (r.entropy !== undefined && (typeof r.entropy !== 'number' || r.entropy < 0 || r.entropy > 8)) {
     throw where(id, 'entropy', 'a number of bits per character between 0 and 8');

@@ -1,9 +1,8 @@
 import { redactLine, redactSecret } from '../findings/redact.js';
 import type { Finding } from '../findings/types.js';
-import type { ScanResult } from '../scan.js';
 import { allowDirective } from '../suggest/env-var.js';
 import type { Language } from '../util/file-type.js';
-import type { ReportOptions, Reporter } from './types.js';
+import type { ReportOptions, Reporter, ScanResult } from './types.js';
 
 /**
  * Human output: findings grouped by file (or by commit for history scans), each with the masked

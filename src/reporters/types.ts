@@ -1,4 +1,33 @@
-import type { ScanResult } from '../scan.js';
+import type { ConfigNotice } from '../config/types.js';
+import type { FilterNotice } from '../filters/types.js';
+import type { Finding, Suppressed } from '../findings/types.js';
+import type { ScanMode, Skip, SourceNotice } from '../sources/types.js';
+
+/** Notices are data: the CLI's messages module turns them into sentences. */
+export type Notice = ConfigNotice | SourceNotice | FilterNotice;
+
+export interface ScanStats {
+  mode: ScanMode;
+  files: number;
+  fragments: number;
+  lines: number;
+  bytes: number;
+  commits: number;
+  rules: number;
+  durationMs: number;
+}
+
+/** Everything a scan returns: what the reporters and the CLI's messages are given. */
+export interface ScanResult {
+  root: string | undefined;
+  findings: Finding[];
+  suppressed: Suppressed[];
+  skipped: Skip[];
+  notices: Notice[];
+  stats: ScanStats;
+  /** Findings are about history: the secret is already in commits. */
+  history: boolean;
+}
 
 export interface ReportOptions {
   redact: boolean;

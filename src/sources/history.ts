@@ -1,17 +1,16 @@
 import { availableParallelism } from 'node:os';
-import type { HistoryRequest, Notice, Progress } from '../scan.js';
 import { DIFF_FLAGS, runGit, gitFailure } from './git.js';
 import { COMMIT_FORMAT, LogItems } from './history/log-items.js';
 import { orderedLog } from './history/ordered-logs.js';
 import { revSets } from './history/rev-sets.js';
 import { flatten } from './history/flatten.js';
-import type { Source, SourceItem } from './types.js';
+import type { HistoryRequest, NoticeSink, Progress, Source, SourceItem } from './types.js';
 
 export interface HistoryOptions {
   root: string;
   request: HistoryRequest;
   maxFileSize: number;
-  notices: Notice[];
+  notices: NoticeSink;
   onProgress?: ((p: Progress) => void) | undefined;
 }
 

@@ -1,14 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Candidate } from '../findings/types.js';
 import { runGit } from './git.js';
+import type { LineRef } from './types.js';
 
 /**
  * A `leakguard:allow-next-line` directive may sit on a line that was not added (it was already
  * there). For the few candidates whose previous line is outside their fragment, read it from the
  * staged or committed blob, or from disk.
  */
-export async function fillPreviousLines(candidates: Candidate[], opts: { staged: boolean; cwd: string; gitDir: string | undefined }): Promise<void> {
+export async function fillPreviousLines(candidates: LineRef[], opts: { staged: boolean; cwd: string; gitDir: string | undefined }): Promise<void> {
   const missing = candidates.filter((c) => c.previousLineText === undefined && c.line > 1 && c.kind === 'secret');
   const cache = new Map<string, string[] | undefined>();
   for (const c of missing) {

@@ -1,4 +1,5 @@
 import { DIFF_FLAGS, streamGitLines } from './git.js';
+import { rescueBinaryText } from './binary-text.js';
 import { diffToItems } from './diff-source.js';
 import type { Source } from './types.js';
 
@@ -17,5 +18,6 @@ export interface StagedOptions {
 export function stagedSource(options: StagedOptions): Source {
   const args = ['diff', '--cached', ...DIFF_FLAGS, '--find-renames', '--no-find-copies', '--diff-filter=ACMRT', '--ignore-submodules=none'];
   if (options.paths.length) args.push('--', ...options.paths.map((p) => `:(literal)${p}`));
-  return diffToItems(streamGitLines(args, options.root), { maxFileSize: options.maxFileSize });
+  // files git calls binary are read from the index: attributes or UTF-16 must not hide text
+  return rescueBinaryText(diffToItems(streamGitLines(args, options.root), { maxFileSize: options.maxFileSize }), options);
 }

@@ -45,3 +45,39 @@ export interface FileSeen {
 
 export type SourceItem = Fragment | Skip | FileSeen;
 export type Source = AsyncIterable<SourceItem>;
+
+/** Which source a scan reads: the staged diff, files on disk, or commits. */
+export type ScanMode = 'staged' | 'files' | 'history';
+
+export interface HistoryRequest {
+  /** all: every commit from every ref; range: a rev range; pre-push: git's pre-push stdin; unpushed: `range` minus every remote-tracking ref. */
+  kind: 'all' | 'range' | 'pre-push' | 'unpushed';
+  range?: string;
+  prePushInput?: string;
+  allOccurrences: boolean;
+  jobs?: number;
+}
+
+/** How far a history scan is, reported while it runs. */
+export interface Progress {
+  commitsDone: number;
+  commitsTotal: number | undefined;
+  startedAt: number;
+}
+
+/** What a source tells the user besides its items (the CLI's messages module words it). */
+export type SourceNotice = { code: 'no-commits-in-range'; range: string };
+
+/** Where a source puts its notices: the scan's list (which also takes other stages' notices). */
+export interface NoticeSink {
+  push(notice: SourceNotice): unknown;
+}
+
+/** A position a source can read the previous line for (a candidate, structurally). */
+export interface LineRef {
+  file: string;
+  line: number;
+  kind: string;
+  commit?: CommitInfo | undefined;
+  previousLineText: string | undefined;
+}

@@ -1,4 +1,4 @@
-import type { Suggestion } from '../findings/types.js';
+import type { Suggestion } from './types.js';
 import { languageOf, type Language } from '../util/file-type.js';
 
 /**

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeRepo, testEnv, type TempRepo } from '../helpers/git-repo.js';
@@ -173,14 +173,39 @@ describe('leakguard install: pre-commit hook', () => {
     expect(commit(fresh, 'b.txt', `t = "${token()}"\n`).status).toBe(0);
   });
 
-  it('blocks with a clear message when leakguard is not installed in the project', () => {
+  it('falls back to the leakguard that installed the hook when none is in node_modules or on PATH, and says so', () => {
     const repo = makeRepo();
     repos.push(repo);
-    expect(runCli(['install'], { cwd: repo.dir }).exitCode).toBe(0);
-    const r = commit(repo, 'x.txt', 'hello\n');
-    expect(r.status).not.toBe(0);
-    expect(r.stderr).toContain('could not find leakguard');
-    expect(r.stderr).toContain('npm install --save-dev leakguard');
+    const r = runCli(['install'], { cwd: repo.dir });
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain(`neither in node_modules nor on PATH, so the hook runs ${BIN}`);
+    expect(commit(repo, 'clean.txt', 'hello\n').status).toBe(0);
+    const blocked = commit(repo, 'a.js', `const t = "${token()}";\n`);
+    expect(blocked.status).toBe(1);
+    expect(blocked.stderr).toContain('a.js:1');
+  });
+
+  it('names the project\'s own leakguard when node_modules has one', () => {
+    const repo = project();
+    expect(install(repo).stdout).toContain("The hook runs this project's leakguard (node_modules/.bin/leakguard).");
+  });
+
+  it('blocks with a clear message when the leakguard that installed the hook is gone too', () => {
+    const repo = makeRepo();
+    repos.push(repo);
+    // install from a throwaway copy of the package, then delete the copy
+    const copy = join(repo.dir, '..', 'leakguard-copy');
+    const pkg = join(BIN, '..', '..');
+    mkdirSync(copy);
+    for (const part of ['bin', 'dist', 'patterns', 'package.json']) cpSync(join(pkg, part), join(copy, part), { recursive: true });
+    symlinkSync(join(pkg, 'node_modules'), join(copy, 'node_modules'));
+    const r = spawnSync(process.execPath, [join(copy, 'bin', 'leakguard.js'), 'install'], { cwd: repo.dir, env: testEnv(), encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    rmSync(copy, { recursive: true, force: true });
+    const blocked = commit(repo, 'x.txt', 'hello\n');
+    expect(blocked.status).not.toBe(0);
+    expect(blocked.stderr).toContain('could not find leakguard');
+    expect(blocked.stderr).toContain('npm install --save-dev leakguard');
   });
 
   it('says what to do outside a git repository', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fingerprint, secretHash } from '../../src/findings/fingerprint.js';
+import { fingerprint, secretHash } from '../../src/util/fingerprint.js';
 import { redactLine, redactSecret } from '../../src/findings/redact.js';
 import { expandTemplate } from '../helpers/secrets.js';
 

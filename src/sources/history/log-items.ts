@@ -122,6 +122,8 @@ export class LogItems {
         this.path = event.path;
         this.hunkFile = event.deleted || event.skip ? undefined : event.path;
         if (!event.deleted && !event.skip) this.out.push(this.commit ? { type: 'file', file: event.path, commit: this.commit } : { type: 'file', file: event.path });
+        // git's "binary" may be an attribute or UTF-16: sources/binary-text.ts reads it and decides
+        if (!event.deleted && event.skip === 'binary' && this.commit) this.out.push({ type: 'skip', file: event.path, reason: 'binary', commit: this.commit });
         continue;
       }
       this.fragment(event.path, event.startLine, event.lines);

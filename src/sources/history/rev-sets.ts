@@ -1,6 +1,6 @@
-import type { HistoryRequest, Notice } from '../../scan.js';
 import { UsageError } from '../../errors.js';
 import { runGit } from '../git.js';
+import type { HistoryRequest, NoticeSink } from '../types.js';
 
 const ZERO = /^0+$/;
 
@@ -15,7 +15,7 @@ function checkRev(rev: string): string {
  * branch or a remote tip this clone does not have (a force push), nothing for a deleted ref.
  * Commits already on a remote-tracking ref were pushed before, so every set excludes them.
  */
-export async function revSets(root: string, request: HistoryRequest, notices: Notice[]): Promise<string[][]> {
+export async function revSets(root: string, request: HistoryRequest, notices: NoticeSink): Promise<string[][]> {
   if (request.kind === 'all') return [['--all']];
   if (request.kind === 'unpushed') return [[checkRev(request.range ?? 'HEAD'), '--not', '--remotes']];
   if (request.kind === 'range') {
