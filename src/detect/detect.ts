@@ -1,6 +1,6 @@
 import type { CompiledRule } from '../patterns/types.js';
-import type { Candidate } from './types.js';
-import type { CommitInfo, Fragment } from '../sources/types.js';
+import type { Candidate, DetectNotice } from './types.js';
+import type { Fragment } from '../sources/types.js';
 import { isMinified, languageOf, type Language } from '../util/file-type.js';
 import { ownString } from '../util/own-string.js';
 import { encodedRuns, encodedSpan } from './decode.js';
@@ -21,15 +21,6 @@ export interface DetectorOptions {
   disabledGeneric?: ReadonlySet<string>;
   /** Also look inside base64 and percent-encoded text (default on). */
   decode?: boolean;
-}
-
-/** A match a rule's validator (checksum, structure) turned down: data for --verbose, never the value. */
-export interface ValidatorRejection {
-  ruleId: string;
-  validator: string;
-  file: string;
-  line: number;
-  commit?: CommitInfo;
 }
 
 /** Stands for the generic detector's keywords in the keyword index. */
@@ -77,7 +68,7 @@ export class Detector {
    * All candidates in one fragment, overlapping ones resolved to the most specific rule. Matches
    * a rule's validator turned down are added to `rejected` when it is given (--verbose).
    */
-  detect(fragment: Fragment, rejected?: ValidatorRejection[]): Candidate[] {
+  detect(fragment: Fragment, rejected?: DetectNotice[]): Candidate[] {
     const text = fragment.text;
     const map = new LineMap(text, fragment.startLine);
     const found: Ranked[] = [];
@@ -138,9 +129,9 @@ export class Detector {
     this.lastDecodes = !isMinified(file) && this.lastLanguage !== 'lockfile';
   }
 
-  private rejection(fragment: Fragment, map: LineMap, ruleId: string, start: number, validator: string): ValidatorRejection {
-    const r: ValidatorRejection = { ruleId, validator, file: fragment.file, line: map.position(start).line };
-    if (fragment.commit) r.commit = fragment.commit;
+  private rejection(fragment: Fragment, map: LineMap, ruleId: string, start: number, validator: string): DetectNotice {
+    const r: DetectNotice = { code: 'validator-rejected', ruleId, validator, file: fragment.file, line: map.position(start).line };
+    if (fragment.commit) r.commit = fragment.commit.sha;
     return r;
   }
 
