@@ -25,13 +25,9 @@ export function noticeText(n: Notice): string {
 
 /** Why a validator turns a match down (by validator name, as in patterns/*.json "validate"). */
 const VALIDATOR_REASONS: Readonly<Record<string, string>> = {
-  'crc32-base62': 'its checksum does not match (real tokens of this kind carry a valid one)',
-  jwt: 'it does not decode as a JSON Web Token',
-  'jwt-service-role': 'it does not decode as a service-role JSON Web Token',
-  'basic-auth': 'it does not decode as user:password',
-  'base64-private-key': 'it does not decode to a private key',
-  'base64-printable': 'it does not decode to printable text',
-  uuid: 'it is not a well-formed UUID',
+  'crc32-base62': 'its checksum does not match (real tokens of this kind carry a valid one)', uuid: 'it is not a well-formed UUID',
+  jwt: 'it does not decode as a JSON Web Token', 'jwt-service-role': 'it does not decode as a service-role JSON Web Token',
+  'basic-auth': 'it does not decode as user:password', 'base64-private-key': 'it does not decode to a private key', 'base64-printable': 'it does not decode to printable text',
 };
 
 /** Notices worth showing without --verbose. */
