@@ -14,10 +14,18 @@
  */
 const WIDTH = 128;
 const SHIFT = 7;
+/** Characters looked up before the whole table is filled. */
+const COMPLETE_AFTER = 1 << 20;
 
 export class KeywordIndex<T> {
-  /** Row offset of the next state, by row offset of the state + character code. */
+  /** Row offset of the next state, by row offset of the state + character code; -1 until first taken. */
   private readonly delta: Int32Array;
+  /** The trie, and each state's parent and the character leading to it. */
+  private readonly children: ReadonlyArray<ReadonlyMap<number, number>>;
+  private readonly parent: Int32Array;
+  private readonly via: Uint8Array;
+  /** By state: its failure state, -1 until known. */
+  private readonly fail: Int32Array;
   /** By state: 1 when the state or one of its failure states completes a keyword. */
   private readonly hasOutput: Uint8Array;
   /** By state: the keyword ids the state itself completes. */
@@ -31,6 +39,9 @@ export class KeywordIndex<T> {
   private readonly keywordSeen: Uint32Array;
   private readonly valueSeen: Uint32Array;
   private generation = 0;
+  /** Characters looked up so far, and whether every row of the table is filled. */
+  private scanned = 0;
+  private complete = false;
 
   constructor(entries: Iterable<{ keywords: readonly string[]; value: T }>) {
     const ids = new Map<string, number>();
@@ -70,35 +81,64 @@ export class KeywordIndex<T> {
       }
     }
     const states = children.length;
-    const delta = new Int32Array(states * WIDTH);
-    const fail = new Int32Array(states);
-    const nextOutput = new Int32Array(states).fill(-1);
-    const hasOutput = new Uint8Array(states);
+    this.children = children;
+    // nothing is known yet but the root: rows are filled the first time the text takes them
+    this.delta = new Int32Array(states * WIDTH).fill(-1);
+    this.fail = new Int32Array(states).fill(-1);
+    this.fail[0] = 0;
+    this.nextOutput = new Int32Array(states).fill(-1);
+    this.hasOutput = new Uint8Array(states);
     // a keyword with no ASCII prefix ends at the root: every text holds it
-    hasOutput[0] = this.own[0]!.length ? 1 : 0;
-    const queue: number[] = [0];
-    for (let head = 0; head < queue.length; head++) {
-      const state = queue[head]!;
-      const row = state * WIDTH;
-      const failRow = fail[state]! * WIDTH;
-      // start from the failure state's row, then add this state's own edges
-      if (state !== 0) delta.copyWithin(row, failRow, failRow + WIDTH);
+    this.hasOutput[0] = this.own[0]!.length ? 1 : 0;
+    this.parent = new Int32Array(states);
+    this.via = new Uint8Array(states);
+    for (let state = 0; state < states; state++) {
       for (const [c, next] of children[state]!) {
-        const f = state === 0 ? 0 : delta[failRow + c]! / WIDTH;
-        fail[next] = f;
-        delta[row + c] = next * WIDTH;
-        nextOutput[next] = this.own[f]!.length ? f * WIDTH : nextOutput[f]!;
-        hasOutput[next] = this.own[next]!.length || hasOutput[f] ? 1 : 0;
-        queue.push(next);
+        this.parent[next] = state;
+        this.via[next] = c;
       }
     }
-    // fold case in the table, so the text is matched as it is, with no lower-cased copy
-    for (let row = 0; row < delta.length; row += WIDTH) delta.copyWithin(row + 65, row + 97, row + 123);
-    this.delta = delta;
-    this.hasOutput = hasOutput;
-    this.nextOutput = nextOutput;
     this.keywordSeen = new Uint32Array(this.ownerIndexes.length);
     this.valueSeen = new Uint32Array(this.values.length);
+  }
+
+  /**
+   * The state after `state` on character `c` (ASCII), computed the first time it is taken and
+   * kept in the table (both cases of a letter): the trie edge, else the failure state's step.
+   * The state reached gets its failure state and output links then, so the lookup loop only
+   * ever tests for a row not yet filled.
+   */
+  private step(state: number, c: number): number {
+    const lower = c >= 65 && c <= 90 ? c + 32 : c;
+    const child = this.children[state]!.get(lower);
+    const next = child !== undefined ? child : state === 0 ? 0 : this.step(this.failOf(state), lower);
+    if (child !== undefined) this.failOf(child);
+    const row = state * WIDTH;
+    this.delta[row + lower] = next * WIDTH;
+    if (lower >= 97 && lower <= 122) this.delta[row + lower - 32] = next * WIDTH;
+    return next;
+  }
+
+  /** Fill every row: each step fills the failure states it needs first. */
+  private completeTable(): void {
+    const states = this.children.length;
+    for (let state = 0; state < states; state++) {
+      const row = state * WIDTH;
+      for (let c = 0; c < WIDTH; c++) if (this.delta[row + c]! < 0) this.step(state, c);
+    }
+    this.complete = true;
+  }
+
+  /** A state's failure state (and, once known, its output links), computed on first need. */
+  private failOf(state: number): number {
+    const known = this.fail[state]!;
+    if (known >= 0) return known;
+    const parent = this.parent[state]!;
+    const f = parent === 0 ? 0 : this.step(this.failOf(parent), this.via[state]!);
+    this.fail[state] = f;
+    this.nextOutput[state] = this.own[f]!.length ? f * WIDTH : this.nextOutput[f]!;
+    this.hasOutput[state] = this.own[state]!.length || this.hasOutput[f] ? 1 : 0;
+    return f;
   }
 
   /** The owners whose keywords occur in `text`, ignoring ASCII case, each once, in no set order. */
@@ -114,10 +154,19 @@ export class KeywordIndex<T> {
     const stamp = this.generation;
     let remaining = total;
     const { delta, hasOutput, keywordSeen, valueSeen, nextOutput, own } = this;
+    // a long scan (history) fills the whole table once, then runs the loop without the test for
+    // rows not yet filled; a hook's few kilobytes fill only the rows they take
+    if (!this.complete && (this.scanned += text.length) > COMPLETE_AFTER) this.completeTable();
+    const complete = this.complete;
     let row = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      row = c < WIDTH ? delta[row + c]! : 0;
+      if (c >= WIDTH) row = 0;
+      else if (complete) row = delta[row + c]!;
+      else {
+        const next = delta[row + c]!;
+        row = next >= 0 ? next : this.step(row / WIDTH, c) * WIDTH;
+      }
       if (hasOutput[row >> SHIFT] === 0) continue;
       // this state's keywords, then those of each failure state that has some
       for (let out = row; out !== -1; out = nextOutput[out / WIDTH]!) {
