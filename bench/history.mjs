@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // History-scan benchmark: leakguard --all-commits against the `git log -p -U0 --all` floor.
 //
-//   node bench/history.mjs <repo> [--runs 3] [--jobs 1,2]
+//   node bench/history.mjs <repo> [--runs 3] [--jobs 1,2] [--bin other/bin/leakguard.js ...]
+//
+// --bin (repeatable) adds other builds (say, a checkout of main) to the same interleaved runs.
 //
 // For each run it times (a) `git log -p -U0 --all --no-color` to /dev/null, then (b)
 // `leakguard --all-commits --format json` once per --jobs value (LEAKGUARD_JOBS: git processes),
@@ -15,7 +17,8 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const args = process.argv.slice(2);
-const repo = args.find((a) => !a.startsWith('--') && !/^\d/.test(a));
+const others = args.flatMap((a, k) => (a === '--bin' && args[k + 1] ? [args[k + 1]] : []));
+const repo = args.find((a, k) => !a.startsWith('--') && !/^\d/.test(a) && args[k - 1] !== '--bin');
 if (!repo || !existsSync(repo)) {
   console.error('usage: node bench/history.mjs <repo> [--runs 3] [--jobs 1,2]');
   process.exit(2);
@@ -65,10 +68,14 @@ const add = (name, m) => {
   rows.get(name).push(m);
 };
 const commits = spawnSync('git', ['rev-list', '--all', '--count'], { cwd: repo, encoding: 'utf8' }).stdout.trim();
+others.forEach((other, k) => console.log(`--bin ${k + 1}: ${other}`));
 console.log(`repository ${resolve(repo)}: ${commits} commits; ${runs} runs; load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 for (let i = 0; i < runs; i++) {
   add('floor: git log -p -U0 --all', measure('git', ['log', '-p', '-U0', '--all', '--no-color']));
   for (const jobs of jobsList) add(`leakguard --all-commits (jobs=${jobs})`, measure(process.execPath, ['-r', probe, bin, '--all-commits', '--format', 'json', '--quiet'], { LEAKGUARD_JOBS: jobs }));
+  others.forEach((other, k) => {
+    for (const jobs of jobsList) add(`--bin ${k + 1} (jobs=${jobs})`, measure(process.execPath, ['-r', probe, other, '--all-commits', '--format', 'json', '--quiet'], { LEAKGUARD_JOBS: jobs }));
+  });
 }
 const floor = rows.get('floor: git log -p -U0 --all');
 const fw = median(floor.map((m) => m.wall));

@@ -2,7 +2,9 @@
 // Hook-latency benchmark: `leakguard --staged` on a typical commit against the floors of the
 // same machine: a bare `node -e 0` and `git diff --cached`.
 //
-//   node bench/hook.mjs [--runs 21]
+//   node bench/hook.mjs [--runs 21] [--bin other/bin/leakguard.js ...]
+//
+// --bin (repeatable) adds other builds to compare in the same run (say, a checkout of main).
 //
 // It builds a temp repository with a typical staged change (3 files, ~200 added lines of
 // ordinary code, no secrets), then runs each command --runs times, interleaved, and prints the
@@ -18,6 +20,7 @@ const args = process.argv.slice(2);
 const i = args.indexOf('--runs');
 const runs = i >= 0 ? Number(args[i + 1]) : 21;
 const bin = fileURLToPath(new URL('../bin/leakguard.js', import.meta.url));
+const others = args.flatMap((a, k) => (a === '--bin' && args[k + 1] ? [args[k + 1]] : []));
 const dir = mkdtempSync(join(tmpdir(), 'leakguard-hook-bench-'));
 const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: dir, GIT_AUTHOR_NAME: 'b', GIT_AUTHOR_EMAIL: 'b@example.test', GIT_COMMITTER_NAME: 'b', GIT_COMMITTER_EMAIL: 'b@example.test', NO_COLOR: '1' };
 const git = (...a) => execFileSync('git', a, { cwd: dir, env, encoding: 'utf8' });
@@ -57,7 +60,9 @@ try {
     'node -e 0': [process.execPath, '-e', '0'],
     'git diff --cached': ['git', 'diff', '--cached', '-U0', '--no-color'],
     'leakguard --staged': [process.execPath, bin, '--staged', '--quiet'],
+    ...Object.fromEntries(others.map((b, k) => [`--bin ${k + 1} --staged`, [process.execPath, b, '--staged', '--quiet']])),
   };
+  others.forEach((b, k) => console.log(`--bin ${k + 1}: ${b}`));
   const script = `TIMEFORMAT='%3R %3U %3S'\n` + Object.values(cases).map((c) => `{ time ${c.map(q).join(' ')} >/dev/null 2>/dev/null ; } 2>&1`).join('\n');
   const check = spawnSync(process.execPath, [bin, '--staged', '--quiet'], { cwd: dir, env, encoding: 'utf8' });
   if (check.status !== 0) throw new Error(`leakguard --staged exited ${check.status} on the bench change: ${check.stdout}${check.stderr}`);

@@ -18,7 +18,11 @@ process.stdout.on('error', (error) => {
 const flushed = () => new Promise((resolve) => (stdoutError ? resolve() : process.stdout.write('', () => resolve())));
 
 try {
-  const { run } = await import('../dist/cli/run.js');
+  // the bundled CLI (scripts/bundle.mjs) when the build made one, else tsc's modules
+  const { run } = await import('../dist/bundle/run.js').catch((error) => {
+    if (error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('bundle/run.js')) return import('../dist/cli/run.js');
+    throw error;
+  });
   process.exitCode = await run(process.argv.slice(2), {
     stdout: (t) => stdoutError === undefined && process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),

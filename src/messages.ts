@@ -16,10 +16,19 @@ export function noticeText(n: Notice): string {
       return `The range ${n.range} holds no commits, so there was nothing to scan; check the range if you expected commits.`;
     case 'unused-allowlist':
       return `Config ${n.origin} suppressed nothing in this scan; remove it if it is no longer needed.`;
+    case 'validator-rejected':
+      return `Rule ${n.ruleId} turned down a candidate at ${n.file}:${n.line}${n.commit ? ` (commit ${n.commit.slice(0, 12)})` : ''}: ${VALIDATOR_REASONS[n.validator] ?? `it fails the ${n.validator} check`}; if it is a real secret, rotate it and report the rule as a bug.`;
     case 'unused-baseline-entry':
       return `Baseline entry ${n.entry.ruleId} in ${n.entry.file} matched nothing in this scan; \`leakguard baseline --prune\` removes entries that match nothing.`;
   }
 }
+
+/** Why a validator turns a match down (by validator name, as in patterns/*.json "validate"). */
+const VALIDATOR_REASONS: Readonly<Record<string, string>> = {
+  'crc32-base62': 'its checksum does not match (real tokens of this kind carry a valid one)', uuid: 'it is not a well-formed UUID',
+  jwt: 'it does not decode as a JSON Web Token', 'jwt-service-role': 'it does not decode as a service-role JSON Web Token',
+  'basic-auth': 'it does not decode as user:password', 'base64-private-key': 'it does not decode to a private key', 'base64-printable': 'it does not decode to printable text',
+};
 
 /** Notices worth showing without --verbose. */
 export function isImportant(n: Notice): boolean {

@@ -4,7 +4,7 @@ import type { BaselineEntry } from './filters/baseline.js';
 import { Suppressor } from './filters/index.js';
 import { loadBaseline, loadIgnoreFile, loadPathMatcher } from './filters/loaders.js';
 import { looksLikeSecretsFile } from './filters/secrets-file.js';
-import type { Candidate } from './detect/types.js';
+import type { Candidate, DetectNotice } from './detect/types.js';
 import { buildFinding, sortFindings } from './findings/build-finding.js';
 import type { Finding, Suppressed } from './findings/types.js';
 import type { ScanResult, ScanStats } from './reporters/types.js';
@@ -71,6 +71,8 @@ export async function scan(request: ScanRequest, prepared?: Engine): Promise<Sca
   const ignored = await loadIgnoreFile(engine.root);
   const ruleById = new Map(engine.rules.map((r) => [r.id, r]));
   const candidates: Candidate[] = [];
+  // matches a rule's validator turned down (checksum, structure), said in --verbose
+  const rejected: DetectNotice[] = [];
   const skipped: Skip[] = [];
   const seenFiles = new Map<string, CommitInfo | undefined>();
   const stats: ScanStats = { mode: request.mode, files: 0, fragments: 0, lines: 0, bytes: 0, commits: 0, rules: engine.rules.length + 4, durationMs: 0 };
@@ -90,7 +92,7 @@ export async function scan(request: ScanRequest, prepared?: Engine): Promise<Sca
     stats.fragments++;
     stats.bytes += item.text.length;
     stats.lines += countLines(item.text);
-    for (const c of detector.detect(item)) candidates.push(c);
+    for (const c of detector.detect(item, rejected)) candidates.push(c);
   }
   // every commit read counts, also those that only deleted files or changed binaries
   stats.commits = counters.commits;
@@ -126,7 +128,7 @@ export async function scan(request: ScanRequest, prepared?: Engine): Promise<Sca
     if (reason) suppressed.push({ finding, reason });
     else findings.push(finding);
   }
-  engine.notices.push(...suppressor.unused());
+  engine.notices.push(...rejected, ...suppressor.unused());
 
   stats.durationMs = Math.round(performance.now() - started);
   return {

@@ -13,26 +13,52 @@ export interface EncodedRun {
   offsets: Int32Array | undefined;
 }
 
-/** 1 for the characters of base64 and base64url (A-Z a-z 0-9 + / _ -), by char code. */
-const BASE64_CHAR = new Uint8Array(128);
-for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-') BASE64_CHAR[c.charCodeAt(0)] = 1;
+/** For base64 and base64url characters (A-Z a-z 0-9 + / _ -), by char code: the 6-bit value + 1; 0 for others. */
+const BASE64_VALUE = new Uint8Array(128);
+'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.split('').forEach((c, v) => (BASE64_VALUE[c.charCodeAt(0)] = v + 1));
+BASE64_VALUE[45] = 63; // '-' is base64url's '+'
+BASE64_VALUE[95] = 64; // '_' is base64url's '/'
 const MIN_BASE64_RUN = 24;
 const MAX_RUN = 8192;
 
-/** Start/end pairs of the runs of base64 characters, MIN_BASE64_RUN long or longer. */
+const isBase64 = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i);
+  return c < 128 && BASE64_VALUE[c] !== 0;
+};
+
+/**
+ * Start/end pairs of the maximal runs of base64 characters, MIN_BASE64_RUN long or longer. Any
+ * such run covers a multiple of MIN_BASE64_RUN, so only those positions are tested, and a run is
+ * widened from there: most characters of a text are never looked at.
+ */
 function base64Spans(text: string): number[] {
   const spans: number[] = [];
-  let start = -1;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 0;
-    if (c < 128 && BASE64_CHAR[c] === 1) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      if (i - start >= MIN_BASE64_RUN) spans.push(start, i);
-      start = -1;
-    }
+  const n = text.length;
+  for (let probe = MIN_BASE64_RUN - 1; probe < n; probe += MIN_BASE64_RUN) {
+    if (!isBase64(text, probe)) continue;
+    let start = probe;
+    while (start > 0 && isBase64(text, start - 1)) start--;
+    let end = probe + 1;
+    while (end < n && isBase64(text, end)) end++;
+    if (end - start >= MIN_BASE64_RUN) spans.push(start, end);
+    // the next run starts after this one's end
+    probe = end - (end % MIN_BASE64_RUN) + MIN_BASE64_RUN - 1 - MIN_BASE64_RUN;
   }
   return spans;
+}
+
+/**
+ * Whether base64 text can decode to printable ASCII: every byte below 0x80 puts a 0 in a fixed
+ * bit of each group of four characters (the top bit of byte 1 is bit 5 of the 1st character,
+ * of byte 2 bit 3 of the 2nd, of byte 3 bit 1 of the 3rd). A cheap test before any decoding.
+ */
+function mayDecodeToAscii(body: string): boolean {
+  for (let i = 0; i < body.length; i += 4) {
+    if ((BASE64_VALUE[body.charCodeAt(i)]! - 1) & 32) return false;
+    if (i + 2 < body.length && (BASE64_VALUE[body.charCodeAt(i + 1)]! - 1) & 8) return false;
+    if (i + 3 < body.length && (BASE64_VALUE[body.charCodeAt(i + 2)]! - 1) & 2) return false;
+  }
+  return true;
 }
 
 const PERCENT_RUN = /(?:[A-Za-z0-9._~!*'()+:;,/?@&=$-]|%[0-9A-Fa-f]{2}){12,4096}/g;
@@ -44,7 +70,8 @@ export function encodedRuns(text: string): EncodedRun[] {
   const spans = text.length >= MIN_BASE64_RUN ? base64Spans(text) : [];
   const runs: EncodedRun[] = [];
   let budget = MAX_DECODED;
-  if (text.includes('%')) {
+  // a percent-encoded run worth decoding holds two escapes or more: so must the text
+  if (hasTwoEscapes(text)) {
     PERCENT_RUN.lastIndex = 0;
     for (let m = PERCENT_RUN.exec(text); m && runs.length < MAX_RUNS; m = PERCENT_RUN.exec(text)) {
       const run = m[0];
@@ -61,17 +88,24 @@ export function encodedRuns(text: string): EncodedRun[] {
     while (end < text.length && end - spans[k + 1]! < 2 && text.charCodeAt(end) === 61) end++;
     if (text.charCodeAt(end) === 61 || end - start > MAX_RUN) continue;
     if (runs.length >= MAX_RUNS) break;
-    const run = text.slice(start, end);
+    const body = text.slice(start, spans[k + 1]!);
+    if (body.length % 4 === 1 || !mayDecodeToAscii(body)) continue;
     // hex, plain words and identifiers are not base64 payloads worth decoding
-    if (/^[0-9a-fA-F]+$/.test(run) || !/[A-Z]/.test(run) || !/[a-z]/.test(run)) continue;
-    const body = run.replace(/=+$/, '');
-    if (body.length % 4 === 1) continue;
+    if ((end === spans[k + 1] && /^[0-9a-fA-F]+$/.test(body)) || !/[A-Z]/.test(body) || !/[a-z]/.test(body)) continue;
     const decoded = Buffer.from(body.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('latin1');
     if (decoded.length < 16 || !PRINTABLE.test(decoded)) continue;
     if ((budget -= decoded.length) < 0) break;
     runs.push({ encoding: 'base64', start, end, decoded, offsets: undefined });
   }
   return runs;
+}
+
+const ESCAPE = /%[0-9A-Fa-f]{2}/g;
+function hasTwoEscapes(text: string): boolean {
+  const first = text.indexOf('%');
+  if (first === -1) return false;
+  ESCAPE.lastIndex = first;
+  return ESCAPE.test(text) && ESCAPE.test(text);
 }
 
 function percentDecode(run: string, base: number): { text: string; offsets: Int32Array } | undefined {

@@ -1,16 +1,17 @@
 import type { CompiledRule } from '../patterns/types.js';
-import type { Candidate } from './types.js';
+import type { Candidate, DetectNotice } from './types.js';
 import type { Fragment } from '../sources/types.js';
-import { isMinified, languageOf } from '../util/file-type.js';
-import { secretHash } from '../util/fingerprint.js';
+import { isMinified, languageOf, type Language } from '../util/file-type.js';
 import { ownString } from '../util/own-string.js';
 import { encodedRuns, encodedSpan } from './decode.js';
-import { shannonEntropy } from './entropy.js';
-import { GENERIC_PREFILTER, detectGenericLine, type EntropySettings } from './generic.js';
-import { isPlaceholder, isTemplate } from './heuristics.js';
+import { GENERIC_PREFILTER, type EntropySettings } from './generic.js';
+import { genericHits } from './generic-lines.js';
 import { KeywordIndex } from './keyword-index.js';
 import { LineMap } from './location.js';
-import { VALIDATORS } from './validators.js';
+import { matchRule, type OnRejected } from './match-rule.js';
+import { resolveOverlaps, rulePriority, type Ranked } from './overlaps.js';
+
+export { acceptSecret, matchRule } from './match-rule.js';
 
 export interface DetectorOptions {
   rules: readonly CompiledRule[];
@@ -22,29 +23,60 @@ export interface DetectorOptions {
   decode?: boolean;
 }
 
+/** Stands for the generic detector's keywords in the keyword index. */
+const GENERIC = Symbol('generic keywords');
+type IndexEntry = CompiledRule | typeof GENERIC;
+
+/** The words of a case-insensitive regex made only of literal alternatives (pass|token|key), else undefined. */
+function literalAlternatives(re: RegExp): string[] | undefined {
+  if (re.flags.replace(/[gy]/g, '') !== 'i' || !/^\w+(?:\|\w+)*$/.test(re.source)) return undefined;
+  return re.source.split('|');
+}
+
 /** Compiled once per scan: the rules, their keyword index, the generic detector's settings. */
 export class Detector {
-  private readonly index: KeywordIndex<CompiledRule>;
+  /** The rules' keywords, and GENERIC_PREFILTER's when it is a plain word list: one pass finds both. */
+  private readonly index: KeywordIndex<IndexEntry>;
+  private readonly genericInIndex: boolean;
   readonly rules: readonly CompiledRule[];
   private readonly options: DetectorOptions;
   private readonly decode: boolean;
   /** Each rule's position in the list: the last tie-breaker between overlapping matches. */
   private readonly order = new Map<CompiledRule, number>();
+  /** Rules without keywords: no prefilter can select them, so they run on every fragment. */
+  private readonly everywhere: readonly CompiledRule[];
+  /** What the last fragment's file is (fragments of one file come in a row). */
+  private lastFile: string | undefined;
+  private lastLanguage: Language = 'other' as Language;
+  private lastDecodes = true;
 
   constructor(options: DetectorOptions) {
     this.options = options;
     this.decode = options.decode !== false;
     this.rules = options.rules;
     options.rules.forEach((rule, i) => this.order.set(rule, i));
-    this.index = new KeywordIndex(options.rules.map((rule) => ({ keywords: rule.keywords, value: rule })));
+    const keyed = options.rules.filter((rule) => rule.keywords.length > 0);
+    this.everywhere = options.rules.filter((rule) => rule.keywords.length === 0);
+    const entries: Array<{ keywords: readonly string[]; value: IndexEntry }> = keyed.map((rule) => ({ keywords: rule.keywords, value: rule }));
+    const genericWords = options.entropy ? literalAlternatives(GENERIC_PREFILTER) : undefined;
+    if (genericWords) entries.push({ keywords: genericWords, value: GENERIC });
+    this.genericInIndex = genericWords !== undefined;
+    this.index = new KeywordIndex(entries);
   }
 
-  /** All candidates in one fragment, overlapping ones resolved to the most specific rule. */
-  detect(fragment: Fragment): Candidate[] {
-    const map = new LineMap(fragment.text, fragment.startLine);
+  /**
+   * All candidates in one fragment, overlapping ones resolved to the most specific rule. Matches
+   * a rule's validator turned down are added to `rejected` when it is given (--verbose).
+   */
+  detect(fragment: Fragment, rejected?: DetectNotice[]): Candidate[] {
+    const text = fragment.text;
+    const map = new LineMap(text, fragment.startLine);
     const found: Ranked[] = [];
-    for (const rule of this.index.lookup(fragment.text)) {
-      for (const hit of matchRule(rule, fragment.text)) {
+    this.fileFacts(fragment.file);
+    const selected = this.selected(text);
+    for (const rule of selected.rules) {
+      const onRejected: OnRejected | undefined = rejected && ((start, validator) => rejected.push(this.rejection(fragment, map, rule.id, start, validator)));
+      for (const hit of matchRule(rule, text, onRejected)) {
         const c = this.candidate(fragment, map, rule.id, hit.start, hit.end, hit.secret, rulePriority(rule));
         c.context = hit.context;
         c.order = this.order.get(rule) ?? c.order;
@@ -52,39 +84,55 @@ export class Detector {
       }
     }
     // encoded secrets: base64 and percent-encoded runs, reported where the encoded text is
-    if (this.decode && !isMinified(fragment.file) && languageOf(fragment.file) !== 'lockfile') {
-      for (const run of encodedRuns(fragment.text)) {
-        for (const rule of this.index.lookup(run.decoded)) {
+    if (this.decode && this.lastDecodes) {
+      for (const run of encodedRuns(text)) {
+        for (const rule of this.selected(run.decoded).rules) {
           for (const hit of matchRule(rule, run.decoded)) {
             const span = encodedSpan(run, hit.start, hit.end);
             // a rule written for the encoded form keeps precedence over the same rule's decoded match
             const c = this.candidate(fragment, map, rule.id, span.start, span.end, hit.secret, rulePriority(rule) - 0.5);
             c.encoding = run.encoding;
-            c.raw = fragment.text.slice(span.start, span.end);
+            c.raw = text.slice(span.start, span.end);
             found.push(c);
           }
         }
       }
     }
-    if (this.options.entropy && GENERIC_PREFILTER.test(fragment.text)) {
-      const language = languageOf(fragment.file);
-      let offset = 0;
-      let previous: string | undefined;
-      const lines = fragment.text.split('\n');
-      for (const raw of lines) {
-        const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-        const hits = detectGenericLine(line, language, fragment.file, this.options.entropy, previous);
-        previous = line;
-        for (const hit of hits) {
-          if (this.options.disabledGeneric?.has(hit.ruleId)) continue;
-          const c = this.candidate(fragment, map, hit.ruleId, offset + hit.start, offset + hit.end, hit.value, 0);
-          c.keyName = YAML_LIKE.has(language) ? withYamlParent(hit.keyName, line, map, map.lineIndex(offset)) : hit.keyName;
-          found.push(c);
-        }
-        offset += raw.length + 1;
-      }
+    const settings = this.options.entropy;
+    // the generic detector finds nothing in text without one of its keywords
+    if (settings && (this.genericInIndex ? selected.generic : GENERIC_PREFILTER.test(text))) {
+      const language = this.lastLanguage;
+      genericHits(text, map, language, fragment.file, settings, (hit, index, line) => {
+        if (this.options.disabledGeneric?.has(hit.ruleId)) return;
+        const offset = map.lineStart(index);
+        const c = this.candidate(fragment, map, hit.ruleId, offset + hit.start, offset + hit.end, hit.value, 0);
+        c.keyName = YAML_LIKE.has(language) ? withYamlParent(hit.keyName, line, map, index) : hit.keyName;
+        found.push(c);
+      });
     }
     return resolveOverlaps(found);
+  }
+
+  /** The rules a text's keywords select, and those that run everywhere; and whether it holds a generic keyword. */
+  private selected(text: string): { rules: readonly CompiledRule[]; generic: boolean } {
+    const found = this.index.lookup(text);
+    const generic = found.includes(GENERIC);
+    // without GENERIC in it, the list holds rules only
+    const rules = generic ? found.filter((e): e is CompiledRule => e !== GENERIC) : (found as CompiledRule[]);
+    return { rules: this.everywhere.length ? [...rules, ...this.everywhere] : rules, generic };
+  }
+
+  private fileFacts(file: string): void {
+    if (file === this.lastFile) return;
+    this.lastFile = file;
+    this.lastLanguage = languageOf(file);
+    this.lastDecodes = !isMinified(file) && this.lastLanguage !== 'lockfile';
+  }
+
+  private rejection(fragment: Fragment, map: LineMap, ruleId: string, start: number, validator: string): DetectNotice {
+    const r: DetectNotice = { code: 'validator-rejected', ruleId, validator, file: fragment.file, line: map.position(start).line };
+    if (fragment.commit) r.commit = fragment.commit.sha;
+    return r;
   }
 
   private candidate(fragment: Fragment, map: LineMap, ruleId: string, start: number, end: number, secret: string, priority: number): Ranked {
@@ -128,84 +176,4 @@ function withYamlParent(key: string, line: string, map: LineMap, index: number):
     return m ? `${m[2]}_${key}` : key;
   }
   return key;
-}
-
-/** Catch-all formats (URLs with credentials, Authorization headers, credential files) yield to a provider's own rule on the same text. */
-const CATCH_ALL = new Set(['connection-string', 'credential-file', 'generic']);
-function rulePriority(rule: CompiledRule): number {
-  return CATCH_ALL.has(rule.category) ? 1 : 2;
-}
-
-interface RuleHit {
-  start: number;
-  end: number;
-  secret: string;
-  /** Length of the whole match, context included: more context is a more specific match. */
-  context: number;
-}
-
-/** A candidate with what overlap resolution ranks it by. */
-type Ranked = Candidate & { start: number; end: number; priority: number; context: number; order: number };
-
-/** Run one rule over a text: regex, secret group, entropy floor, validator, allow list, placeholders. */
-export function matchRule(rule: CompiledRule, text: string): RuleHit[] {
-  const hits: RuleHit[] = [];
-  const regex = rule.regex;
-  regex.lastIndex = 0;
-  for (let m = regex.exec(text); m; m = regex.exec(text)) {
-    if (m[0].length === 0) {
-      regex.lastIndex++;
-      continue;
-    }
-    const group = rule.secretGroup;
-    const secret = typeof group === 'number' ? m[group] : m.groups?.[group];
-    const span = typeof group === 'number' ? m.indices?.[group] : m.indices?.groups?.[group];
-    if (secret === undefined || !span || secret.length === 0) continue;
-    if (gluedToTemplate(text, span[0], span[1])) continue;
-    if (!acceptSecret(rule, secret)) continue;
-    hits.push({ start: span[0], end: span[1], secret, context: m[0].length });
-  }
-  return hits;
-}
-
-/** A value cut short by template syntax ({{ x }}, [[ x ]]) right before or after it is a template, not a secret. */
-function gluedToTemplate(text: string, start: number, end: number): boolean {
-  const after = text.slice(end, end + 2);
-  const before = text.slice(Math.max(0, start - 2), start);
-  return after === '{{' || after === '[[' || after === '${' || before === '}}' || before === ']]';
-}
-
-export function acceptSecret(rule: CompiledRule, secret: string): boolean {
-  if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy) return false;
-  if (rule.validate) {
-    const validator = VALIDATORS[rule.validate];
-    if (validator && !validator(secret)) return false;
-  }
-  if (rule.allow.some((re) => re.test(secret))) return false;
-  if (rule.allowHashes.size && rule.allowHashes.has(secretHash(secret))) return false;
-  if (isTemplate(secret)) return false;
-  if (!rule.strict && isPlaceholder(secret)) return false;
-  return true;
-}
-
-/**
- * Keep one candidate per overlapping span: a provider's own rule beats a catch-all one and the
- * generic detector; then the longer secret; then the match that needed more context (the GCS
- * HMAC rule that saw GOOG1… beats a bare secret_access_key); then the rule listed first.
- */
-function resolveOverlaps(found: Ranked[]): Candidate[] {
-  if (found.length < 2) return found.map(strip);
-  found.sort((a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || b.context - a.context || a.order - b.order || a.start - b.start);
-  const kept: Ranked[] = [];
-  for (const c of found) {
-    if (kept.some((k) => c.start < k.end && k.start < c.end)) continue;
-    kept.push(c);
-  }
-  kept.sort((a, b) => a.start - b.start);
-  return kept.map(strip);
-}
-
-function strip(c: Ranked): Candidate {
-  const { start: _s, end: _e, priority: _p, context: _c, order: _o, ...rest } = c;
-  return rest;
 }

@@ -10,6 +10,15 @@ export class LineMap {
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
   }
 
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  /** Offset of the first character of line `index`. */
+  lineStart(index: number): number {
+    return this.starts[index]!;
+  }
+
   /** Index into the fragment's lines of the line holding `offset`. */
   lineIndex(offset: number): number {
     let lo = 0;
@@ -27,10 +36,12 @@ export class LineMap {
     return { line: this.firstLine + index, column: offset - this.starts[index]! + 1 };
   }
 
+  /** The text of line `index`, without its line break (and without a trailing \r). */
   lineText(index: number): string | undefined {
     if (index < 0 || index >= this.starts.length) return undefined;
     const start = this.starts[index]!;
     const next = this.starts[index + 1];
-    return this.text.slice(start, next === undefined ? undefined : next - 1).replace(/\r$/, '');
+    const end = next === undefined ? this.text.length : next - 1;
+    return this.text.charCodeAt(end - 1) === 13 && end > start ? this.text.slice(start, end - 1) : this.text.slice(start, end);
   }
 }

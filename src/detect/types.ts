@@ -24,3 +24,9 @@ export interface Candidate {
   /** Findings about the file itself (a force-added .env) have no secret position. */
   kind: 'secret' | 'ignored-secrets-file';
 }
+
+/**
+ * A match a rule's validator (checksum, structure) turned down: told in --verbose, so a token
+ * dropped as fake leaves a trace. Data only: where it was, never the value.
+ */
+export type DetectNotice = { code: 'validator-rejected'; ruleId: string; validator: string; file: string; line: number; commit?: string };

@@ -58,12 +58,17 @@ export function compileRule(raw: unknown, opts: CompileOptions): CompiledRule {
     if (unbounded) throw where(id, 'regex', `bounded quantifiers only (found "${unbounded}"); use {0,N} instead of * or +`);
   }
 
-  let regex: RegExp;
-  try {
-    regex = new RegExp(r.regex, `${flags}gd`);
-  } catch (error) {
-    throw new PatternError(`Rule "${id}" in ${opts.origin} has a regex that does not compile (${(error as Error).message}); fix the regex or remove the rule.`);
-  }
+  // a user's regex is compiled now, so a broken one is a message before the scan; a built-in
+  // one (compiled by the meta test) when a keyword first selects it: most never run in a hook
+  const source = r.regex;
+  const compile = (): RegExp => {
+    try {
+      return new RegExp(source, `${flags}gd`);
+    } catch (error) {
+      throw new PatternError(`Rule "${id}" in ${opts.origin} has a regex that does not compile (${(error as Error).message}); fix the regex or remove the rule.`);
+    }
+  };
+  let regex: RegExp | undefined = opts.builtin && !opts.checkBounded ? undefined : compile();
   const secretGroup = r.secretGroup ?? 0;
   // built-in rules are checked by the meta test (checkBounded); the hook does not pay for it
   const groupCount = opts.builtin && !opts.checkBounded ? Infinity : countGroups(r.regex);
@@ -91,7 +96,9 @@ export function compileRule(raw: unknown, opts: CompileOptions): CompiledRule {
     description: r.description,
     provider: typeof r.provider === 'string' ? r.provider : 'custom',
     category,
-    regex,
+    get regex(): RegExp {
+      return (regex ??= compile());
+    },
     keywords: [...new Set(keywords.map((k) => k.toLowerCase()))],
     secretGroup,
     entropy: r.entropy,

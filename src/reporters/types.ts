@@ -1,10 +1,11 @@
 import type { ConfigNotice } from '../config/types.js';
+import type { DetectNotice } from '../detect/types.js';
 import type { FilterNotice } from '../filters/types.js';
 import type { Finding, Suppressed } from '../findings/types.js';
 import type { ScanMode, Skip, SourceNotice } from '../sources/types.js';
 
 /** Notices are data: the CLI's messages module turns them into sentences. */
-export type Notice = ConfigNotice | SourceNotice | FilterNotice;
+export type Notice = ConfigNotice | SourceNotice | DetectNotice | FilterNotice;
 
 export interface ScanStats {
   mode: ScanMode;

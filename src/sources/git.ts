@@ -99,19 +99,30 @@ export async function* streamGitLines(args: readonly string[], cwd: string): Asy
     child.on('close', (code) => resolve(code ?? 1));
   });
   const decoder = new TextDecoder('utf-8', { fatal: false });
-  let pending = '';
+  // the unfinished line, in pieces: a long line (a minified file) is searched for its end one
+  // chunk at a time and joined once, never re-scanned or re-copied as it grows
+  const pieces: string[] = [];
   try {
     for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
-      pending += decoder.decode(chunk, { stream: true });
+      const text = decoder.decode(chunk, { stream: true });
       let start = 0;
-      for (let nl = pending.indexOf('\n'); nl !== -1; nl = pending.indexOf('\n', start)) {
-        yield pending.slice(start, nl);
+      for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
+        const tail = text.slice(start, nl);
         start = nl + 1;
+        if (pieces.length === 0) {
+          yield tail;
+          continue;
+        }
+        pieces.push(tail);
+        const line = pieces.join('');
+        pieces.length = 0;
+        yield line;
       }
-      pending = pending.slice(start);
+      if (start < text.length) pieces.push(text.slice(start));
     }
-    pending += decoder.decode();
-    if (pending) yield pending;
+    pieces.push(decoder.decode());
+    const last = pieces.join('');
+    if (last) yield last;
   } finally {
     if (child.exitCode === null) child.kill();
   }

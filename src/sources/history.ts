@@ -3,7 +3,8 @@ import { DIFF_FLAGS, runGit, gitFailure } from './git.js';
 import { COMMIT_FORMAT, LogItems } from './history/log-items.js';
 import { orderedLog } from './history/ordered-logs.js';
 import { revSets } from './history/rev-sets.js';
-import type { HistoryRequest, NoticeSink, Progress, Source } from './types.js';
+import { flatten } from './history/flatten.js';
+import type { HistoryRequest, NoticeSink, Progress, Source, SourceItem } from './types.js';
 
 export interface HistoryOptions {
   root: string;
@@ -70,7 +71,12 @@ function jobsFor(request: HistoryRequest): number {
  *   detection in this process.
  * - Streams with bounded read-ahead: memory stays flat as history grows.
  */
-export async function* historySource(options: HistoryOptions): Source {
+export function historySource(options: HistoryOptions): Source {
+  return flatten(historyBatches(options));
+}
+
+/** The history source's items, a batch per chunk of git output. */
+async function* historyBatches(options: HistoryOptions): AsyncGenerator<SourceItem[], void> {
   const sets = await revSets(options.root, options.request, options.notices);
   const { shas, lineLength } = await commitList(options.root, sets);
   const total = shas.length ? shas.length / lineLength : 0;
@@ -85,19 +91,25 @@ export async function* historySource(options: HistoryOptions): Source {
     onProgress?.({ commitsDone: done, commitsTotal: total, startedAt });
   });
   const decoder = new TextDecoder('utf-8', { fatal: false });
-  let pending = '';
+  // the unfinished last line, in pieces: a chunk without a line break is only added to it, so a
+  // long line (a minified file) is not re-scanned or re-copied with every chunk
+  const pieces: string[] = [];
   for await (const chunk of orderedLog({ cwd: options.root, args, shas, lineLength, jobs, batchSize: batchSizeFor(total, jobs) })) {
-    const text = pending + decoder.decode(chunk, { stream: true });
-    let start = 0;
-    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
-      items.line(text.slice(start, nl));
-      start = nl + 1;
+    const text = decoder.decode(chunk, { stream: true });
+    if (!text.includes('\n')) {
+      pieces.push(text);
+      continue;
     }
-    pending = text.slice(start);
-    yield* items.take();
+    pieces.push(text);
+    const tail = items.feed(pieces.length === 1 ? text : pieces.join(''));
+    pieces.length = 0;
+    if (tail) pieces.push(tail);
+    const batch = items.take();
+    if (batch.length) yield batch;
   }
-  pending += decoder.decode();
-  if (pending) items.line(pending);
+  pieces.push(decoder.decode());
+  const last = pieces.join('');
+  if (last) items.line(last);
   items.end();
-  yield* items.take();
+  yield items.take();
 }

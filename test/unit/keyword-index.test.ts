@@ -32,3 +32,22 @@ describe('keyword prefilter case folding', () => {
     expect([...index.lookup('sk-live-')]).toEqual([]);
   });
 });
+
+describe('keyword index table', () => {
+  it('finds the same keywords while its rows are filled on demand and once the whole table is filled', () => {
+    const keywords = ['ghp_', 'key', 'api_key', 'secret', 'sk-ant-', 'xoxb-', 'pat', 'p@ss', 'a.b', 'md', 'nt', 'token'];
+    const entries = keywords.map((k) => ({ keywords: [k], value: k }));
+    const lazy = new KeywordIndex(entries);
+    const full = new KeywordIndex(entries);
+    full.lookup('x'.repeat(2 << 20)); // past the fill threshold: the whole table is filled
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const alphabet = 'ghpGHP_keyKEYapisecrtSECRTk-anxobtmdNT@.ü ';
+    for (let n = 0; n < 400; n++) {
+      const text = Array.from({ length: 1 + Math.floor(random() * 60) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      const expected = keywords.filter((k) => text.toLowerCase().includes(k)).sort();
+      expect([...lazy.lookup(text)].sort(), text).toEqual(expected);
+      expect([...full.lookup(text)].sort(), text).toEqual(expected);
+    }
+  });
+});

@@ -1,17 +1,22 @@
 import { DiffParser, type DiffEvent } from '../parse-diff.js';
 import type { CommitInfo, SourceItem } from '../types.js';
 import { ownString } from '../../util/own-string.js';
+import { HunkReader } from './hunk-reader.js';
 
 /** The pretty format of each commit's header line: two NULs, then sha, author, email, date, subject. */
 export const COMMIT_FORMAT = '--format=%x00%x00%H%x00%an%x00%ae%x00%aI%x00%s';
 const MARK = '\u0000\u0000';
 
 /**
- * Turns the lines of `git log -p` (with COMMIT_FORMAT headers) into source items, synchronously,
+ * Turns the text of `git log -p` (with COMMIT_FORMAT headers) into source items, synchronously,
  * so that a whole chunk of git output is parsed without an await per line. Items are attributed
  * to the commit whose header came last. Added text beyond `maxFileSize` per file per commit is
  * skipped with a `too-large` item (a warning), never silently. Binary files, symlinks and
  * submodules are dropped: history holds many and none can be scanned as text.
+ *
+ * Header lines (commit, diff, ---/+++, mode, @@) go through the shared DiffParser. Hunk bodies,
+ * almost all of the bytes, are read in place by a HunkReader: a removed line costs a character
+ * test, an added line one slice, and no line is copied that is not scanned.
  */
 export class LogItems {
   private readonly parser: DiffParser;
@@ -27,18 +32,54 @@ export class LogItems {
   private readonly out: SourceItem[] = [];
   private readonly maxFileSize: number;
   private readonly onCommit: (commit: CommitInfo) => void;
+  private readonly hunks: HunkReader;
+  /** The file hunk bodies belong to: set by the parser's file event, cleared at each diff or commit header. */
+  private hunkFile: string | undefined;
 
   constructor(maxFileSize: number, onCommit: (commit: CommitInfo) => void) {
     this.maxFileSize = maxFileSize;
     this.onCommit = onCommit;
     this.parser = new DiffParser((e) => this.events.push(e));
+    this.hunks = new HunkReader((startLine, lines) => this.hunk(startLine, lines));
+  }
+
+  /** Feed text made of whole lines and a partial last line; returns that unfinished tail. */
+  feed(text: string): string {
+    let start = 0;
+    for (let nl = text.indexOf('\n', start); nl !== -1; nl = text.indexOf('\n', start)) {
+      if (!this.skipping && this.hunks.active) {
+        const used = this.hunks.body(text, start, nl, this);
+        if (used) {
+          start = nl + 1;
+          continue;
+        }
+      }
+      this.line(text.slice(start, nl));
+      start = nl + 1;
+    }
+    return text.slice(start);
+  }
+
+  /** Count an added line against the file's size limit; false when the file is now skipped. */
+  countAdded(length: number, startsWithPlusPlusPlus: boolean): boolean {
+    this.fileBytes += length;
+    if (this.fileBytes > this.maxFileSize && this.path !== undefined && !startsWithPlusPlusPlus) {
+      // the file's pending added lines are dropped with the rest of it
+      this.hunks.discard();
+      this.skipping = true;
+      this.tooLarge(this.path);
+      return false;
+    }
+    return true;
   }
 
   /** Feed one line (without its newline). */
   line(line: string): void {
+    this.hunks.end();
     if (line.startsWith(MARK)) {
       this.parser.flush();
       this.drain();
+      this.hunkFile = undefined;
       const [sha = '', author = '', email = '', date = '', ...subject] = line.slice(2).split('\u0000');
       this.commit = { sha: ownString(sha), author: ownString(author), email: ownString(email), date: ownString(date), subject: ownString(subject.join(' ')) };
       this.sizes.clear();
@@ -52,21 +93,20 @@ export class LogItems {
     if (line.startsWith('diff ')) {
       this.skipping = false;
       this.fileBytes = 0;
+      this.hunkFile = undefined;
     } else if (isAdded(line)) {
       if (this.skipping) return;
-      this.fileBytes += line.length;
-      if (this.fileBytes > this.maxFileSize && this.path !== undefined && !line.startsWith('+++ ')) {
-        this.skipping = true;
-        this.tooLarge(this.path);
-        return;
-      }
+      if (!this.countAdded(line.length, line.startsWith('+++ '))) return;
     } else if (this.skipping) return;
     this.parser.line(line);
     if (this.events.length) this.drain();
+    // the parser now reads this file's hunks: their bodies are read in place
+    if (line.startsWith('@@')) this.hunks.start(line);
   }
 
   /** End of input: close the last file. */
   end(): void {
+    this.hunks.end();
     this.parser.flush();
     this.drain();
   }
@@ -77,26 +117,34 @@ export class LogItems {
   }
 
   private drain(): void {
-    const commit = this.commit;
     for (const event of this.events) {
       if (event.type === 'file') {
         this.path = event.path;
-        if (!event.deleted && !event.skip) this.out.push(commit ? { type: 'file', file: event.path, commit } : { type: 'file', file: event.path });
+        this.hunkFile = event.deleted || event.skip ? undefined : event.path;
+        if (!event.deleted && !event.skip) this.out.push(this.commit ? { type: 'file', file: event.path, commit: this.commit } : { type: 'file', file: event.path });
         // git's "binary" may be an attribute or UTF-16: sources/binary-text.ts reads it and decides
-        if (!event.deleted && event.skip === 'binary' && commit) this.out.push({ type: 'skip', file: event.path, reason: 'binary', commit });
+        if (!event.deleted && event.skip === 'binary' && this.commit) this.out.push({ type: 'skip', file: event.path, reason: 'binary', commit: this.commit });
         continue;
       }
-      if (this.oversized.has(event.path)) continue;
-      const text = event.lines.join('\n');
-      const size = (this.sizes.get(event.path) ?? 0) + text.length;
-      this.sizes.set(event.path, size);
-      if (size > this.maxFileSize) {
-        this.tooLarge(event.path);
-        continue;
-      }
-      this.out.push(commit ? { type: 'fragment', file: event.path, startLine: event.startLine, text, commit } : { type: 'fragment', file: event.path, startLine: event.startLine, text });
+      this.fragment(event.path, event.startLine, event.lines);
     }
     this.events.length = 0;
+  }
+
+  private hunk(startLine: number, lines: string[]): void {
+    if (this.hunkFile !== undefined) this.fragment(this.hunkFile, startLine, lines);
+  }
+
+  private fragment(path: string, startLine: number, lines: readonly string[]): void {
+    if (this.oversized.has(path)) return;
+    const text = lines.join('\n');
+    const size = (this.sizes.get(path) ?? 0) + text.length;
+    this.sizes.set(path, size);
+    if (size > this.maxFileSize) {
+      this.tooLarge(path);
+      return;
+    }
+    this.out.push(this.commit ? { type: 'fragment', file: path, startLine, text, commit: this.commit } : { type: 'fragment', file: path, startLine, text });
   }
 
   private tooLarge(path: string): void {
