@@ -1,0 +1,297 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_ENTROPY, classifyKey, detectGenericLine, rejectValue } from '../../src/detect/generic.js';
+import { isWordTemplate } from '../../src/detect/generic/keep-value.js';
+import { languageOf } from '../../src/util/file-type.js';
+import { expandTemplate } from '../helpers/secrets.js';
+
+/**
+ * Password-named keys hold credentials whatever their entropy; token-named keys must look random.
+ * Shapes from real code (CredData), values generated at test time.
+ */
+function hits(file: string, template: string): string[] {
+  const line = expandTemplate(template);
+  return detectGenericLine(line, languageOf(file), file, DEFAULT_ENTROPY).map((h) => `${h.ruleId}:${h.keyName}`);
+}
+
+describe('password-named keys', () => {
+  it.each([
+    ['config.json', '"password": "{{lower:5}}"', 'generic-password:password'],
+    ['user.rb', 'User.new(login: "x", password: "{{alnum:12}}")', 'generic-password:password'],
+    ['settings.py', "{'basic_auth_password': '{{lower:8}}'}", 'generic-password:basic_auth_password'],
+    ['db.py', 'db_password = "{{chars:abcdefghkmnpqrstuvwxyzABCDEFGHKMNPQRSTUVWXYZ23456789#%&*!:12}}"', 'generic-password:db_password'],
+    ['app.yml', 'smtp_pass: {{lowernum:6}}', 'generic-password:smtp_pass'],
+  ])('%s: %s', (file, template, expected) => {
+    expect(hits(file, template)).toEqual([expected]);
+  });
+
+  it.each([
+    ['weak', 'config.json', '"password": "1234"'],
+    ['a field name', 'form.js', 'password: "password_confirmation",'],
+    ['a camelCase name', 'form.ts', 'password: "newPassword",'],
+    ['a word-like template', 'app.yml', 'admin_password: change-me-please-now'],
+    ['a word-like template in camel case', 'app.yml', 'admin_password: MySecretPassword'],
+    ['translated text', 'ja.json', '"password": "\u30d1\u30b9\u30ef\u30fc\u30c9",'],
+    ['a sentence in properties', 'messages.properties', 'forgot.password: Forgot password?'],
+    ['a sentence in prose', 'README.md', 'Password handling is described below.'],
+    ['a reference', 'app.js', 'password: process.env.DB_PASSWORD,'],
+  ])('%s is not reported', (_name, file, template) => {
+    expect(hits(file, template)).toEqual([]);
+  });
+
+  it('keeps random passwords of every length from 4 characters', () => {
+    for (let n = 4; n <= 20; n++) expect(rejectValue(expandTemplate(`{{alnum:${n}}}`), DEFAULT_ENTROPY, 'generic-password')).toBeUndefined();
+    expect(rejectValue('abc', DEFAULT_ENTROPY, 'generic-password')).toBeDefined();
+  });
+
+  it('still asks token-named keys for entropy', () => {
+    expect(hits('app.yml', 'api_token: {{lower:8}}')).toEqual([]);
+    expect(hits('app.yml', 'api_token: {{alnum:24}}')).toEqual(['generic-token:api_token']);
+  });
+});
+
+describe('default and fixture passwords', () => {
+  it('reports a default password (it opens the service) but not as a token', () => {
+    expect(hits('compose.yaml', '      POSTGRES_PASSWORD: postgres')).toEqual(['generic-password:POSTGRES_PASSWORD']);
+    expect(hits('config.yml', 'rabbitmq_admin_password: guest')).toEqual(['generic-password:rabbitmq_admin_password']);
+    expect(hits('config.yml', 'api_token: admin')).toEqual([]);
+  });
+  it.each(['test123', 'dummy', 'wrong', 'invalid', 'newpass', 'Test@12345'])('leaves the test fixture %s alone', (v) => {
+    expect(hits('spec.js', `password: '${v}',`)).toEqual([]);
+  });
+});
+
+describe('UUIDs under credential names', () => {
+  it('reports a UUID held by a credential-named key and no other', () => {
+    expect(hits('config.yml', 'api_key: {{uuid}}')).toEqual(['generic-api-key:api_key']);
+    expect(hits('config.yml', 'tenant_id: {{uuid}}')).toEqual([]);
+  });
+});
+
+describe('word-like templates', () => {
+  it.each(['change-me-please-now', 'super_secret_key', 'MySecretPassword', 'dev-token-1'])('%s', (v) => expect(isWordTemplate(v)).toBe(true));
+  it('leaves random values and single words alone', () => {
+    expect(isWordTemplate('bluewhale')).toBe(false);
+    for (let i = 0; i < 50; i++) expect(isWordTemplate(expandTemplate('{{lower:6}}-{{lower:6}}'))).toBe(false);
+    for (let i = 0; i < 50; i++) expect(isWordTemplate(expandTemplate('{{alnum:16}}'))).toBe(false);
+  });
+});
+
+describe('names that are not names', () => {
+  it('skips a quoted phrase used as a key (locale files)', () => {
+    expect(hits('de.json', '"Invalid email or password": "{{lower:8}}",')).toEqual([]);
+    expect(hits('de.json', '"password": "{{alnum:10}}",')).toEqual(['generic-password:password']);
+  });
+});
+
+describe('key-name families', () => {
+  it.each([
+    ['Apitoken', 'generic-token'],
+    ['apiToken', 'generic-token'],
+    ['AUTHTOKEN', 'generic-token'],
+    ['basic_auth_password', 'generic-password'],
+    ['secretkey', 'generic-secret'],
+    ['salt', 'generic-secret'],
+    ['nkey_seed', 'generic-secret'],
+  ])('%s is %s', (key, rule) => expect(classifyKey(key)).toBe(rule));
+  it.each(['hashedTokenKey', 'token_digest', 'encrypted_password', 'random_seed', 'nexttoken', 'monkey'])('%s holds no secret', (key) =>
+    expect(classifyKey(key)).toBeUndefined(),
+  );
+});
+
+describe('seeds and nonces', () => {
+  it('reads them like any secret name', () => {
+    expect(hits('page.html', '<script nonce="{{alnum:24}}">')).toEqual([]);
+    expect(hits('app.py', 'account_seed = "{{alnum:32}}"')).toEqual(['generic-secret:account_seed']);
+  });
+});
+
+describe('false alarms from real code', () => {
+  it.each([
+    ['a sentence in docs', 'guide.md', 'password hashing algorithms.'],
+    ['a generator argument in docs', 'USAGE', "    As a special case, specifying 'password:digest' will generate a"],
+    ['a filtered value', 'test.rb', '"user_password" => "[FILTERED]",'],
+    ['the next argument after a comma', 'guide.md', 'params: { password: "password", password_confirmation: "password" }'],
+  ])('%s', (_name, file, template) => {
+    expect(hits(file, template)).toEqual([]);
+  });
+  it('still reads KEY value lines in text files', () => {
+    expect(hits('notes.txt', 'password {{alnum:16}}')).toEqual(['generic-password:password']);
+  });
+});
+
+describe('code and type specs in docs', () => {
+  it.each([
+    ['guide.md', 'if user = User.authenticate_by(email: params[:email], password: params[:password])'],
+    ['USAGE', '`bin/rails generate model user password:digest`'],
+    ['guide.md', 'password with "sign in" button.'],
+    ['Rakefile', 'ENV["RAILS_TEST_PWD"] = File.expand_path("../../", __FILE__)'],
+  ])('%s: %s', (file, template) => {
+    expect(hits(file, template)).toEqual([]);
+  });
+});
+
+describe('secrets people choose', () => {
+  it('reads a name that says only "secret" like a password', () => {
+    expect(hits('app.js', "app.use(session({ secret: '{{lower:10}}' }))")).toEqual(['generic-secret:secret']);
+    expect(hits('app.yml', 'jwt_secret: {{lower:12}}')).toEqual(['generic-secret:jwt_secret']);
+  });
+  it('but not a value that names a credential, nor a key-named one without entropy', () => {
+    expect(hits('App.java', 'final String clientSecret = "client-secret";')).toEqual([]);
+    expect(hits('client.go', 'ClientSecret: "sectest",')).toEqual([]);
+    expect(hits('app.yml', 'jwt_secret: change-me-please-now')).toEqual([]);
+    expect(hits('app.yml', 'secret_key: {{lower:12}}')).toEqual([]);
+  });
+});
+
+describe('docs and snippets', () => {
+  it('reads a setting on a command line in docs', () => {
+    expect(hits('README.md', 'docker run -e POSTGRES_PASSWORD={{alnum:10}} -d postgres')).toEqual(['generic-password:POSTGRES_PASSWORD']);
+  });
+  it.each([
+    ['a code snippet in docs', 'README.md', ".then(answer => console.log({ secret: answer }))"],
+    ['a name in a sentence of another script', 'README.md', '# \u6ce8\u610f secret: {{lower:12}}'],
+    ['an icon-font escape', 'icons.less', '@fa-var-user-secret: "\\f21b";'],
+    ['a masked value', 'notes.py', 'password = "6a2**"'],
+    ['an argument after a bare secret', 'test.exs', 'assert Token.decrypt(endpoint, "secret", "{{lower:10}}") == nil'],
+  ])('%s', (_name, file, template) => {
+    expect(hits(file, template)).toEqual([]);
+  });
+});
+
+describe('locale files, IAM policies, manifests', () => {
+  it.each([
+    ['a translated label', 'nl.php', "'password' => 'wachtwoord',"],
+    ['a label key', 'pt.js', "'labelPassword': 'Senha:',"],
+    ['an IAM action', 'policy.json', '"ChangePassword": "cognito-idp:ChangePassword",'],
+    ['a package version', 'package.json', '"parse-passwd": "^1.0.0"'],
+    ['a Spring placeholder default', 'application.properties', 'spring.datasource.password=${DB_PASSWORD:{{lower:8}}}'],
+    ['a ternary branch', 'report.js', 'li.className = ok ? "pass" : "fail";'],
+    ['a destructuring', 'app.py', "login, password = 'login', 'password'"],
+    ['a field left to fill in a URL', 'app.py', 'url = "https://user:<hidden>@server.com/x.zip"'],
+    ['a short test key', 'config.go', 'test_mode_api_key = "sk_test_123"'],
+  ])('%s', (_name, file, template) => {
+    expect(hits(file, template)).toEqual([]);
+  });
+  it('keeps keyword arguments after other arguments', () => {
+    expect(hits('db.py', 'connect(host, password="{{alnum:12}}")')).toEqual(['generic-password:password']);
+  });
+});
+
+describe('setters', () => {
+  it.each([
+    ['Cipher.cpp', 'cipher->SetKey("{{alnum:24}}");', 'generic-secret:secret_key'],
+    ['Client.java', 'client.setPassword("{{alnum:12}}");', 'generic-password:Password'],
+    ['auth.py', "auth.set_api_key('{{alnum:32}}')", 'generic-api-key:api_key'],
+    ['App.java', 'config.setClientSecret("{{alnum:32}}");', 'generic-secret:ClientSecret'],
+  ])('%s: %s', (file, template, expected) => {
+    expect(hits(file, template)).toEqual([expected]);
+  });
+  it('leaves setters of names and lookups alone', () => {
+    expect(hits('App.java', 'field.setKey("username");')).toEqual([]);
+    expect(hits('App.java', 'client.setPassword(System.getenv("DB_PASSWORD"));')).toEqual([]);
+  });
+});
+
+describe('provider-named keys', () => {
+  it('reads PROVIDER_KEY variables with random values only', () => {
+    expect(hits('.env', 'STEAM_KEY={{hex:32}}')).toEqual(['generic-api-key:STEAM_KEY']);
+    expect(hits('.env', 'SORT_KEY={{hex:32}}')).toEqual([]);
+    expect(hits('.env', 'STEAM_KEY=steam')).toEqual([]);
+  });
+});
+
+describe('form tokens', () => {
+  it('leaves CSRF form tokens alone (every visitor sees them)', () => {
+    expect(hits('form.html', '<input type="hidden" name="authenticity_token" value="{{base64:43}}=" />')).toEqual([]);
+  });
+});
+
+describe('comparisons and strings in code', () => {
+  it.each([
+    ['check.php', "if ($password === '{{alnum:10}}') {", 'generic-password:password'],
+    ['test_config.py', 'assert config.sudo.password == "{{alnum:10}}"', 'generic-password:config.sudo.password'],
+    ['Client.java', '"shenyu.proxy.password={{alnum:10}}",', 'generic-password:shenyu.proxy.password'],
+    ['ci.yml', '  PGPASSWORD={{alnum:10}} psql -h localhost -U app', 'generic-password:PGPASSWORD'],
+    ['backup.bat', 'mysqldump.exe --opt -u app --password={{alnum:10}} app > backup.sql', 'generic-password:password'],
+  ])('%s: %s', (file, template, expected) => {
+    expect(hits(file, template)).toEqual([expected]);
+  });
+  it.each([
+    ['a negated comparison', 'check.ts', "if (cmd.oldPassword !== 'reset') {"],
+    ['an openssl variable source', 'crypt.sh', 'openssl enc -aes-256-cbc -pass env:ENC_PASS -in file'],
+    ['a comment in properties', 'app.properties', '# mongodb.userPassword=mongodb password to bind'],
+  ])('%s', (_name, file, template) => {
+    expect(hits(file, template)).toEqual([]);
+  });
+});
+
+describe('more password names', () => {
+  it.each(['password_confirmation', 'passwordConfirm', 'password1', 'mysqlrootpwd'])('%s is a password', (key) => expect(classifyKey(key)).toBe('generic-password'));
+  it.each(['password_confirmation_label', 'confirmation', 'pwdless'])('%s is not', (key) => expect(classifyKey(key)).toBeUndefined());
+});
+
+describe('a bare key', () => {
+  it('holds a secret only when long and random', () => {
+    expect(hits('client.go', '`{"key_id":"1234","key":"{{base64:44}}"}`')).toEqual(['generic-secret:key']);
+    expect(hits('list.jsx', '<Item key="{{lower:8}}" />')).toEqual([]);
+    expect(hits('creds.json', '"Key": "git:https://github.com",')).toEqual([]);
+    expect(hits('schema.sql', 'KEY `idx_{{lower:20}}` (`app_id`) USING BTREE')).toEqual([]);
+  });
+});
+
+describe('WordPress salts and OAuth verifiers', () => {
+  it.each([
+    ['secureauthkey', 'generic-secret'],
+    ['authsalt', 'generic-secret'],
+    ['oauth_verifier', 'generic-token'],
+    ['jsapi_ticket', 'generic-token'],
+  ])('%s is %s', (key, rule) => expect(classifyKey(key)).toBe(rule));
+  it('leaves ticket ids and plain compounds alone', () => {
+    expect(classifyKey('ticket_id')).toBeUndefined();
+    expect(classifyKey('monkey')).toBeUndefined();
+    expect(classifyKey('hotkey')).toBeUndefined();
+  });
+});
+
+describe('builders, headers and comments', () => {
+  it.each([
+    ['Auth.java', '.oauth_verifier("{{alnum:32}}")', 'generic-token:oauth_verifier'],
+    ['Client.kt', 'Config.builder().apiKey("{{alnum:32}}").build()', 'generic-api-key:apiKey'],
+    ['api.txt', "curl --header 'user-token: {{hex:32}}' http://localhost/api", 'generic-token:user-token'],
+    ['Api.java', ' * https://api.example.com/users?access_token={{alnum:40}}', 'generic-token:access_token'],
+  ])('%s: %s', (file, template, expected) => {
+    expect(hits(file, template)).toEqual([expected]);
+  });
+  it('leaves builders of names alone', () => {
+    expect(hits('Form.java', 'form.field("password").label("Password")')).toEqual([]);
+    expect(hits('test_user.py', 'assert user.check_password("{{alnum:10}}")')).toEqual([]);
+  });
+});
+
+describe('test tables and escaped text', () => {
+  it.each([
+    ['a row of a test table', 'names.test.ts', "    ['db_password', 'generic-password'],"],
+    ['escaped translated text', 'ja.json', '"password": "\\u30d1\\u30b9\\u30ef\\u30fc\\u30c9",'],
+    ['a placeholder with punctuation', 'README.md', '`mysql -pSECRET, sshpass -p`'],
+  ])('%s', (_name, file, template) => {
+    expect(hits(file, template)).toEqual([]);
+  });
+  it('still reads a call argument after a qualified name', () => {
+    expect(hits('Config.java', 'System.setProperty("smtp.password", "{{alnum:14}}");')).toEqual(['generic-password:smtp.password']);
+  });
+});
+
+describe('more fixtures and shapes', () => {
+  it.each([
+    ['a mismatching confirmation', 'user_spec.rb', "password_confirmation: 'another'"],
+    ['batch variables', 'setup.bat', 'set passwd=%RANDOM%@%RANDOM%'],
+    ['a Windows path', 'app.py', "self.__pwd = 'C:\\\\'"],
+    ['a Go destructuring', 'main.go', 'user, pass := "username", "password"'],
+    ['a flag name', 'tasks.rb', '  password:  "--password",'],
+    ['a repeated character', 'main.go', '{"password": "eeee"}'],
+    ['a faker template', 'mock.ts', "password: '@word(6)',"],
+    ['a PowerShell command', 'setup.ps1', '$creds.Password = Read-Host -AsSecureString'],
+  ])('%s', (_name, file, template) => {
+    expect(hits(file, template)).toEqual([]);
+  });
+});
