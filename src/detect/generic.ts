@@ -12,7 +12,7 @@ import { assignments } from './generic/assignment.js';
 import { envListPair, xmlAssignments } from './generic/structured.js';
 import { rejectValue } from './generic/keep-value.js';
 import { classifyKey, valueKind } from './generic/key-names.js';
-import { POSITIONAL_PREFILTER, positional, setterCalls } from './generic/calls.js';
+import { POSITIONAL_PREFILTER, flagArguments, positional, setterCalls } from './generic/calls.js';
 import type { EntropySettings, GenericHit, Pair } from './generic/types.js';
 
 export { GENERIC_RULES, type GenericRuleMeta } from '../patterns/generic-rules.js';
@@ -22,14 +22,14 @@ export { classifyKey } from './generic/key-names.js';
 export { rejectValue } from './generic/keep-value.js';
 
 /** Whether a fragment can hold any generic finding at all (checked once, before its lines). */
-export const GENERIC_PREFILTER = /pass|pwd|pw(?![a-z])|secret|token|key|auth|cred|salt|sign|private|bearer|cipher|seed|verifier|ticket|identified|mysql|getconnection|login/i;
+export const GENERIC_PREFILTER = /pass|pwd|pw(?![a-z])|secret|token|key|auth|cred|salt|sign|private|bearer|cipher|seed|verifier|ticket|identified|mysql|getconnection|login|securestring/i;
 
 const LINE_PREFILTER = /pass|pwd|pw(?![a-z])|secret|token|key|auth|cred|salt|sign|private|bearer|cipher|seed|verifier|ticket/i;
 
 /** Every name/value pair the context readers find on one line. */
 function pairsOf(line: string, language: Language): Pair[] {
   if (!LINE_PREFILTER.test(line) && !POSITIONAL_PREFILTER.test(line)) return [];
-  const pairs = [...assignments(line, language), ...positional(line), ...setterCalls(line)];
+  const pairs = [...assignments(line, language), ...positional(line), ...setterCalls(line), ...flagArguments(line)];
   if (line.includes('</') || line.includes('value=')) pairs.push(...xmlAssignments(line));
   return pairs;
 }

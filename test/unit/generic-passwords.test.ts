@@ -192,6 +192,37 @@ describe('setters', () => {
   });
 });
 
+describe('fallbacks of environment lookups', () => {
+  it.each([
+    ['settings.py', 'PASSWORD = os.environ.get("PASSWORD") or "{{lowernum:9}}"', 'generic-password:PASSWORD'],
+    ['db.js', 'const dbPassword = process.env.DB_PASSWORD || "{{alnum:12}}";', 'generic-password:dbPassword'],
+    ['api.ts', 'const apiToken = process.env["API_TOKEN"] ?? "{{alnum:32}}";', 'generic-token:apiToken'],
+  ])('%s: %s', (file, template, expected) => {
+    expect(hits(file, template)).toEqual([expected]);
+  });
+  it('leaves fallbacks to names, empty strings and placeholders alone', () => {
+    expect(hits('db.js', 'const dbPassword = process.env.DB_PASSWORD || defaultPassword;')).toEqual([]);
+    expect(hits('db.js', 'const dbPassword = process.env.DB_PASSWORD || "";')).toEqual([]);
+    expect(hits('settings.py', 'PASSWORD = os.getenv("PASSWORD") or "changeme"')).toEqual([]);
+  });
+});
+
+describe('flags in argument lists and plain-text SecureStrings', () => {
+  it.each([
+    ['Tls.java', 'List.of("keytool", "--keystore-password", "{{lower:12}}", "-v")', 'generic-password:keystore-password'],
+    ['run.py', 'subprocess.run(["mysql", "--password", "{{alnum:14}}"])', 'generic-password:password'],
+    ['New-Cred.ps1', '$c = New-Object PSCredential("bob", (ConvertTo-SecureString "{{alnum:12}}" -AsPlainText -Force))', 'generic-password:password'],
+  ])('%s: %s', (file, template, expected) => {
+    expect(hits(file, template)).toEqual([expected]);
+  });
+  it('leaves option specs, references and non-secret flags alone', () => {
+    expect(hits('build.ts', "spawn('docker', ['build', '--secret', 'id=npm,src={{lower:6}}/.npmrc'])")).toEqual([]);
+    expect(hits('run.py', 'subprocess.run(["mysql", "--password", "$DB_PASSWORD"])')).toEqual([]);
+    expect(hits('run.py', 'subprocess.run(["tool", "--output", "{{alnum:14}}"])')).toEqual([]);
+    expect(hits('New-Cred.ps1', '$s = ConvertTo-SecureString $env:APP_PASSWORD -AsPlainText -Force')).toEqual([]);
+  });
+});
+
 describe('provider-named keys', () => {
   it('reads PROVIDER_KEY variables with random values only', () => {
     expect(hits('.env', 'STEAM_KEY={{hex:32}}')).toEqual(['generic-api-key:STEAM_KEY']);

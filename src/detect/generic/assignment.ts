@@ -3,6 +3,8 @@ import type { Pair, Parsed } from './types.js';
 
 const KEY_WORD = /pass|pwd|pw(?![a-z])|secret|token|key|auth|cred|salt|sign|private|cipher|seed|verifier|ticket/gi;
 const IDENT_CHAR = /[\w.$@-]/;
+const ENV_FALLBACK =
+  /^(?:os\.environ\.get|os\.getenv|getenv|System\.getenv|process\.env(?:\.\w{1,60}|\[[^\]]{1,60}\])|ENV\[[^\]]{1,60}\])(?:\([^()]{0,80}\))?\s{0,3}(?:or|\|\||\?\?|\?:)\s{0,3}(?=[@$]?["'`])/;
 
 /** Find `name <op> value` assignments around every secret-like word of the line. */
 export function assignments(line: string, language: Language): Pair[] {
@@ -78,6 +80,9 @@ export function assignments(line: string, language: Language): Pair[] {
     // (a type's constructor, not any call: get_password("x") reads a secret, it is none)
     const wrapper = /^(?:new\s+)?(?:[A-Z][\w.:]{0,40}|str|bytes|[a-z]\w{0,20}::from)\(\s{0,2}(?=[@$]?["'`])/.exec(line.slice(i));
     if (wrapper) i += wrapper[0].length;
+    // the fallback of an environment lookup is the secret in code: os.getenv("X") or "…", process.env.X || "…"
+    const fallback = wrapper ? null : ENV_FALLBACK.exec(line.slice(i));
+    if (fallback) i += fallback[0].length;
     // a tuple ("user", "secret") holds quoted values; a bare word after a comma is the next argument
     // inside a string literal or a comment of code, key=value pairs are bare: "proxy.password=…", "?password=…&"
     const inString = isCode(language) && op[0] === '=' && glued && /["'?&;\s]/.test(line[s - 1] ?? '') && (/["'`]/.test(line.slice(0, s)) || /^\s*(?:\/\/|\*|#|\/\*)/.test(line));

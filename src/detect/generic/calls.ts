@@ -14,8 +14,10 @@ const POSITIONAL: readonly RegExp[] = [
   /\bauth\s{0,2}=\s{0,2}\(\s{0,2}["'][^"'\n]{0,80}["']\s{0,3},\s{0,3}["']([^"'\n]{6,200})["']\s{0,2}\)/g,
   /\b(?:HTTPBasicAuth|HTTPDigestAuth|BasicAuth|NetworkCredential|UsernamePasswordCredentials|PasswordAuthentication)\s{0,2}\(\s{0,2}["'][^"'\n]{0,80}["']\s{0,3},\s{0,3}["']([^"'\n]{6,200})["']/g,
   /\.login\s{0,2}\(\s{0,2}["'][^"'\n]{0,80}["']\s{0,3},\s{0,3}["']([^"'\n]{6,200})["']\s{0,2}\)/g,
+  // PowerShell: a plain-text SecureString is the password written out
+  /\bConvertTo-SecureString\s{1,3}(?:-String\s{1,3})?["']([^"'\n]{4,200})["']\s{1,3}-AsPlainText\b/gi,
 ];
-export const POSITIONAL_PREFILTER = /identified|password|mysql|sshpass|getconnection|auth|credential|login/i;
+export const POSITIONAL_PREFILTER = /identified|password|mysql|sshpass|getconnection|auth|credential|login|securestring/i;
 
 export function positional(line: string): Pair[] {
   const out: Pair[] = [];
@@ -60,6 +62,27 @@ export function setterCalls(line: string): Pair[] {
     const value = m[3]!;
     const start = m.index + m[0].lastIndexOf(value);
     out.push({ key: m[1]!, parsed: { value, start, end: start + value.length } });
+  }
+  return out;
+}
+
+/**
+ * A flag and its value as two items of an argument list: ["--keystore-password", "…"],
+ * exec.Command("tool", "--api-token", "…"). The flag names the value; the value is checked like
+ * any other assignment's.
+ */
+const FLAG_ARGUMENT = /(["'])--?([A-Za-z][\w-]{1,40})\1\s{0,3},\s{0,3}(["'])([^"'\n\\]{1,200})\3/g;
+
+export function flagArguments(line: string): Pair[] {
+  const out: Pair[] = [];
+  if (!line.includes('-')) return out;
+  FLAG_ARGUMENT.lastIndex = 0;
+  for (let m = FLAG_ARGUMENT.exec(line); m; m = FLAG_ARGUMENT.exec(line)) {
+    const value = m[4]!;
+    // an option spec is no secret: docker build --secret id=…,src=…
+    if (/^[\w.-]{1,40}=/.test(value)) continue;
+    const start = m.index + m[0].lastIndexOf(value);
+    out.push({ key: m[2]!, parsed: { value, start, end: start + value.length } });
   }
   return out;
 }
