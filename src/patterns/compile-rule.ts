@@ -30,7 +30,9 @@ export function compileRule(raw: unknown, opts: CompileOptions): CompiledRule {
   const r = raw as Partial<PatternRule> & Record<string, unknown>;
   const id = typeof r.id === 'string' ? r.id : undefined;
   if (!id || !ID.test(id)) throw where(id, 'id', 'a kebab-case string such as "acme-api-token"');
-  if (typeof r.description !== 'string' || r.description.trim() === '') throw where(id, 'description', 'a non-empty string');
+  // a user's rule may leave the description out (it is then named after its id); a built-in one may not
+  const description = r.description ?? (opts.builtin ? undefined : `Secret matched by custom rule ${id}`);
+  if (typeof description !== 'string' || description.trim() === '') throw where(id, 'description', 'a non-empty string');
   if (typeof r.regex !== 'string' || r.regex === '') throw where(id, 'regex', 'a non-empty string');
   const flags = r.flags ?? '';
   if (typeof flags !== 'string' || !ALLOWED_FLAGS.test(flags)) throw where(id, 'flags', 'a string made of i, m, s and u');
@@ -93,7 +95,7 @@ export function compileRule(raw: unknown, opts: CompileOptions): CompiledRule {
   const examples = r.examples ?? { match: [], noMatch: [] };
   return {
     id,
-    description: r.description,
+    description,
     provider: typeof r.provider === 'string' ? r.provider : 'custom',
     category,
     get regex(): RegExp {

@@ -33,4 +33,25 @@ describe('custom rules', () => {
     const r = runCli(['--staged', '--format', 'json'], { cwd: repo.dir });
     expect(json(r).findings.map((f) => f.ruleId)).toEqual(['acme-key']);
   });
+
+  it('the smallest rule, an id and a regex, runs and is named after its id', () => {
+    config([{ id: 'acme-key', regex: 'acme_[a-z0-9]{16}' }]);
+    repo.write('src/settings.py', `ACME = "${expandTemplate('acme_{{lowernum:16}}')}"\n`);
+    repo.git('add', '-A');
+    const r = runCli(['--staged', '--format', 'json'], { cwd: repo.dir });
+    expect(r.exitCode, r.stderr).toBe(1);
+    const [finding] = json(r).findings;
+    expect(finding?.ruleId).toBe('acme-key');
+    expect(finding?.description).toBe('Secret matched by custom rule acme-key');
+    expect((finding?.suggestion as { envVar?: string } | undefined)?.envVar).toBe('ACME_KEY');
+  });
+
+  it('a description that is there must be a non-empty string', () => {
+    config([{ id: 'acme-key', description: '', regex: 'acme_[a-z0-9]{16}' }]);
+    repo.write('a.txt', 'x\n');
+    repo.git('add', '-A');
+    const r = runCli(['--staged'], { cwd: repo.dir });
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/invalid "description": expected a non-empty string/);
+  });
 });
