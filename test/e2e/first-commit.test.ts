@@ -1,9 +1,7 @@
-import { mkdirSync, symlinkSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeRepo, type TempRepo } from '../helpers/git-repo.js';
-import { BIN, runCli } from '../helpers/run-cli.js';
 import { expandTemplate } from '../helpers/secrets.js';
+import { linkIntoRepo } from '../helpers/linked-leakguard.js';
 
 /**
  * The first-run story: install the hook, try to commit a GitHub token (JavaScript), a Stripe key
@@ -13,11 +11,7 @@ import { expandTemplate } from '../helpers/secrets.js';
 let repo: TempRepo;
 beforeAll(() => {
   repo = makeRepo();
-  mkdirSync(join(repo.dir, 'node_modules', '.bin'), { recursive: true });
-  symlinkSync(BIN, join(repo.dir, 'node_modules', '.bin', 'leakguard'));
-  repo.write('.gitignore', 'node_modules/\n.env\n');
-  repo.commit('ignore node_modules and .env');
-  expect(runCli(['install'], { cwd: repo.dir }).exitCode).toBe(0);
+  linkIntoRepo(repo, { ignore: ['.env'], install: true });
 });
 afterAll(() => repo.cleanup());
 

@@ -1,9 +1,10 @@
-import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeRepo, type TempRepo } from '../helpers/git-repo.js';
-import { BIN, runCli } from '../helpers/run-cli.js';
+import { runCli } from '../helpers/run-cli.js';
 import { expandTemplate } from '../helpers/secrets.js';
+import { linkIntoRepo } from '../helpers/linked-leakguard.js';
 
 /**
  * The whole story through the real hook: a commit is blocked and told to run
@@ -13,11 +14,7 @@ import { expandTemplate } from '../helpers/secrets.js';
 let repo: TempRepo;
 beforeAll(() => {
   repo = makeRepo();
-  mkdirSync(join(repo.dir, 'node_modules', '.bin'), { recursive: true });
-  symlinkSync(BIN, join(repo.dir, 'node_modules', '.bin', 'leakguard'));
-  repo.write('.gitignore', 'node_modules/\n');
-  repo.commit('ignore node_modules');
-  expect(runCli(['install'], { cwd: repo.dir }).exitCode).toBe(0);
+  linkIntoRepo(repo, { install: true });
 });
 afterAll(() => repo.cleanup());
 

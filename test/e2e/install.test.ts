@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { makeRepo, testEnv, type TempRepo } from '../helpers/git-repo.js';
 import { BIN, runCli } from '../helpers/run-cli.js';
 import { expandTemplate } from '../helpers/secrets.js';
+import { linkIntoRepo, linkLeakguard } from '../helpers/linked-leakguard.js';
 
 /** Real `leakguard install`, real hooks, real `git commit` / `git push`: nothing is mocked. */
 
@@ -17,10 +18,7 @@ afterEach(() => {
 function project(): TempRepo {
   const repo = makeRepo();
   repos.push(repo);
-  mkdirSync(join(repo.dir, 'node_modules', '.bin'), { recursive: true });
-  symlinkSync(BIN, join(repo.dir, 'node_modules', '.bin', 'leakguard'));
-  repo.write('.gitignore', 'node_modules/\n');
-  repo.commit('ignore node_modules');
+  linkIntoRepo(repo);
   return repo;
 }
 
@@ -81,8 +79,7 @@ describe('leakguard install: pre-commit hook', () => {
     const repo = project();
     const wt = join(repo.dir, '..', 'wt');
     repo.git('worktree', 'add', '-q', wt);
-    mkdirSync(join(wt, 'node_modules', '.bin'), { recursive: true });
-    symlinkSync(BIN, join(wt, 'node_modules', '.bin', 'leakguard'));
+    linkLeakguard(wt);
     const r = runCli(['install'], { cwd: wt });
     expect(r.exitCode, r.stderr).toBe(0);
     expect(existsSync(join(repo.dir, '.git', 'hooks', 'pre-commit'))).toBe(true);

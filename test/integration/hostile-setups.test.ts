@@ -3,8 +3,9 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeRepo, testEnv, type TempRepo } from '../helpers/git-repo.js';
-import { BIN, json, runCli } from '../helpers/run-cli.js';
+import { json, runCli } from '../helpers/run-cli.js';
 import { expandTemplate } from '../helpers/secrets.js';
+import { linkIntoRepo } from '../helpers/linked-leakguard.js';
 
 /**
  * Hostile git setups: configuration, attributes, encodings and repository layouts that change
@@ -211,11 +212,7 @@ describe('more diff-changing configuration and environment', () => {
 
 describe('commits through the real hook', () => {
   function hooked(): void {
-    mkdirSync(join(repo.dir, 'node_modules', '.bin'), { recursive: true });
-    symlinkSync(BIN, join(repo.dir, 'node_modules', '.bin', 'leakguard'));
-    repo.write('.gitignore', 'node_modules/\n');
-    repo.commit('ignore node_modules');
-    expect(runCli(['install'], { cwd: repo.dir }).exitCode).toBe(0);
+    linkIntoRepo(repo, { install: true });
   }
   const head = () => repo.git('rev-parse', 'HEAD').trim();
 
