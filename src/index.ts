@@ -1,7 +1,9 @@
 /** The library API: scan, config and rules, reporters. Never prints, never touches process state. */
 export { scan, prepareEngine } from './scan.js';
 export type { ScanRequest, ScanResult, ScanStats, Notice, HistoryRequest } from './scan.js';
-export type { Finding, Candidate, Suggestion, Suppressed } from './findings/types.js';
+export type { Finding, Suppressed } from './findings/types.js';
+export type { Candidate } from './detect/types.js';
+export type { Suggestion } from './suggest/types.js';
 export type { CompiledRule, PatternRule, PatternFile } from './patterns/types.js';
 export { loadBuiltinRules } from './patterns/load-patterns.js';
 export { Detector } from './detect/detect.js';

@@ -9,7 +9,6 @@ import { helpText, parseCli, type ParsedArgs } from './options.js';
 import { fixOptionsFrom, scanRequestFrom } from './scan-request.js';
 import type { Io } from './types.js';
 
-export type { Io } from './types.js';
 
 export function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };

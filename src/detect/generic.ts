@@ -15,8 +15,7 @@ import { classifyKey, valueKind } from './generic/key-names.js';
 import { POSITIONAL_PREFILTER, flagArguments, positional, setterCalls } from './generic/calls.js';
 import type { EntropySettings, GenericHit, Pair } from './generic/types.js';
 
-export { GENERIC_RULES, type GenericRuleMeta } from '../patterns/generic-rules.js';
-export { DEFAULT_ENTROPY, type EntropySettings } from '../config/types.js';
+export type { EntropySettings } from '../config/types.js';
 export type { GenericHit } from './generic/types.js';
 export { classifyKey } from './generic/key-names.js';
 export { rejectValue } from './generic/keep-value.js';

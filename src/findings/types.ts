@@ -1,9 +1,6 @@
 import type { Candidate } from '../detect/types.js';
 import type { Suggestion } from '../suggest/types.js';
 
-export type { Candidate } from '../detect/types.js';
-export type { Suggestion } from '../suggest/types.js';
-
 export interface Finding extends Candidate {
   description: string;
   provider: string;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Detector, matchRule } from '../../src/detect/detect.js';
-import { DEFAULT_ENTROPY } from '../../src/detect/generic.js';
+import { DEFAULT_ENTROPY } from '../../src/config/types.js';
 import { loadBuiltinRules } from '../../src/patterns/load-patterns.js';
 import { fuzzTimeout, params } from './budget.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ENTROPY, classifyKey, detectGenericLine, rejectValue } from '../../src/detect/generic.js';
+import { DEFAULT_ENTROPY } from '../../src/config/types.js';
+import { classifyKey, detectGenericLine, rejectValue } from '../../src/detect/generic.js';
 import { languageOf } from '../../src/util/file-type.js';
 import { expandTemplate } from '../helpers/secrets.js';
 
