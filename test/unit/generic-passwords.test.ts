@@ -93,8 +93,14 @@ describe('key-name families', () => {
     ['secretkey', 'generic-secret'],
     ['salt', 'generic-secret'],
     ['nkey_seed', 'generic-secret'],
+    // a suffix naming a variant or a form of the secret before it
+    ['tokenB', 'generic-token'],
+    ['ORACLE_PasswordSys', 'generic-password'],
+    ['CONAN_PASSWORD_DEFAULT', 'generic-password'],
+    ['secret_b64', 'generic-secret'],
+    ['secret_code', 'generic-secret'],
   ])('%s is %s', (key, rule) => expect(classifyKey(key)).toBe(rule));
-  it.each(['hashedTokenKey', 'token_digest', 'encrypted_password', 'random_seed', 'nexttoken', 'monkey'])('%s holds no secret', (key) =>
+  it.each(['hashedTokenKey', 'token_digest', 'encrypted_password', 'random_seed', 'nexttoken', 'monkey', 'key_code', 'page_token_b', 'tokens_default'])('%s holds no secret', (key) =>
     expect(classifyKey(key)).toBeUndefined(),
   );
 });
