@@ -100,7 +100,7 @@ describe('key-name families', () => {
     ['secret_b64', 'generic-secret'],
     ['secret_code', 'generic-secret'],
   ])('%s is %s', (key, rule) => expect(classifyKey(key)).toBe(rule));
-  it.each(['hashedTokenKey', 'token_digest', 'encrypted_password', 'random_seed', 'nexttoken', 'monkey', 'key_code', 'page_token_b', 'tokens_default'])('%s holds no secret', (key) =>
+  it.each(['hashedTokenKey', 'token_digest', 'encrypted_password', 'random_seed', 'nexttoken', 'monkey', 'key_code', 'page_token_b', 'tokens_default', 'MD5_PASSWORD', 'sha256Secret'])('%s holds no secret', (key) =>
     expect(classifyKey(key)).toBeUndefined(),
   );
 });
