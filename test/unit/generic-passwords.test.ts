@@ -105,6 +105,15 @@ describe('key-name families', () => {
   );
 });
 
+describe('a constant named PASS', () => {
+  it('is a password when assigned, test-runner output when not', () => {
+    expect(hits('Config.java', 'static final String PASS = "{{alnum:10}}";')).toEqual(['generic-password:PASS']);
+    expect(hits('deploy', 'PASS="{{alnum:12}}"')).toEqual(['generic-password:PASS']);
+    expect(hits('run.log', 'PASS: test_login_{{alnum:10}}')).toEqual([]);
+    expect(hits('run.log', 'PASS {{alnum:10}} (12 ms)')).toEqual([]);
+  });
+});
+
 describe('seeds and nonces', () => {
   it('reads them like any secret name', () => {
     expect(hits('page.html', '<script nonce="{{alnum:24}}">')).toEqual([]);

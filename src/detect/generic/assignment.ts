@@ -25,8 +25,8 @@ export function assignments(line: string, language: Language): Pair[] {
     if (s > 0 && line[s - 1] === '/') continue;
     if (s > 1 && line[s - 1] === ':' && /[\w:]/.test(line[s - 2]!) && !/\$env:$/i.test(line.slice(Math.max(0, s - 5), s))) continue;
     let key = line.slice(s, e).replace(/^[$@-]+|[.-]+$/g, '');
-    // test runners print PASS: and FAIL: lines
-    if (key === 'PASS') continue;
+    // test runners print PASS: and FAIL: lines (PASS = "…" is an assignment all the same)
+    if (key === 'PASS' && !/^["'\]]?\s{0,3}=[^=]/.test(line.slice(e))) continue;
     // a Spring placeholder's default ${DB_PASSWORD:dev}, a ternary's branch (ok ? "pass" : "fail")
     if (line.slice(Math.max(0, s - 2), s) === '${' || /\?\s{0,3}["']$/.test(line.slice(0, s))) continue;
     // a name inside a sentence of another script (a comment in Chinese) is prose
