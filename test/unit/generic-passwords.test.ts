@@ -105,6 +105,20 @@ describe('key-name families', () => {
   );
 });
 
+describe('destructuring', () => {
+  it('pairs names and values by position', () => {
+    const pw = expandTemplate('{{alnum:12}}');
+    const found = (line: string) => detectGenericLine(line, 'python', 'app.py', DEFAULT_ENTROPY).map((h) => `${h.keyName}=${h.value}`);
+    expect(found(`login, password = 'someone@example.org', '${pw}'`)).toEqual([`password=${pw}`]);
+    expect(found(`host, port, password = "db", "5432", "${pw}"`)).toEqual([`password=${pw}`]);
+    // more values than names, or a name without a literal of its own: no pairing to trust
+    expect(found(`login, password = 'someone', '${pw}', 'extra'`)).toEqual([]);
+    expect(found(`login, password = get_login(), '${pw}'`)).toEqual([]);
+    // a call's arguments are no destructuring
+    expect(found(`connect(host, password="${pw}")`)).toEqual([`password=${pw}`]);
+  });
+});
+
 describe('a constant named PASS', () => {
   it('is a password when assigned, test-runner output when not', () => {
     expect(hits('Config.java', 'static final String PASS = "{{alnum:10}}";')).toEqual(['generic-password:PASS']);

@@ -90,11 +90,34 @@ export function assignments(line: string, language: Language): Pair[] {
     const parsed = readValue(line, i, bare);
     // after a comma the value is the next argument of a call or pair: setProperty("smtp.password", "…")
     if (parsed && op[0] === ',' && !/^["'`]?\s{0,2}\)/.test(line.slice(parsed.end))) continue;
-    // a destructuring: login, password = 'a', 'b'
-    if (parsed && (op[0] === '=' || op[0] === ':=') && /\w\s{0,2},\s{0,2}$/.test(line.slice(0, s)) && /^["'`]?\s{0,2},\s{0,2}["'`]/.test(line.slice(parsed.end))) continue;
+    // a destructuring pairs names and values by position: login, password = 'a', 'b'
+    if (parsed && (op[0] === '=' || op[0] === ':=') && /\w\s{0,2},\s{0,2}$/.test(line.slice(0, s))) {
+      const nth = destructured(line, s, parsed);
+      if (nth) out.push({ key, parsed: nth });
+      if (nth || /^["'`]?\s{0,2},\s{0,2}["'`]/.test(line.slice(parsed.end))) continue;
+    }
     if (parsed && !proseAfterBareValue(line, parsed, language, op[0], key)) out.push({ key, parsed });
   }
   return out;
+}
+
+/**
+ * The value a destructuring gives the last of its names (`login, password = 'a', 'b'` gives password
+ * 'b'), when every name has a quoted literal of its own; otherwise none.
+ */
+function destructured(line: string, s: number, first: Parsed): Parsed | undefined {
+  const names = /^\s*(?:(?:var|let|const|local)\s+)?((?:[\w.$@]{1,60}\s{0,2},\s{0,2}){1,8})$/.exec(line.slice(0, s));
+  if (!names) return undefined;
+  const index = names[1]!.split(',').length - 1;
+  let value = first;
+  for (let k = 0; k < index; k++) {
+    const comma = /^["'`]\s{0,2},\s{0,2}/.exec(line.slice(value.end));
+    const next = comma ? readValue(line, value.end + comma[0].length, false) : undefined;
+    if (!next) return undefined;
+    value = next;
+  }
+  // no more values than names
+  return /^["'`]\s{0,2},/.test(line.slice(value.end)) ? undefined : value;
 }
 
 const GLUED_COLON_IS_TEXT = new Set<Language>(['yaml', 'kubernetes', 'docker-compose', 'github-actions', 'gitlab-ci', 'markdown', 'text']);
