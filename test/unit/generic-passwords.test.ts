@@ -99,10 +99,31 @@ describe('key-name families', () => {
     ['CONAN_PASSWORD_DEFAULT', 'generic-password'],
     ['secret_b64', 'generic-secret'],
     ['secret_code', 'generic-secret'],
+    ['secretData', 'generic-secret'],
   ])('%s is %s', (key, rule) => expect(classifyKey(key)).toBe(rule));
   it.each(['hashedTokenKey', 'token_digest', 'encrypted_password', 'random_seed', 'nexttoken', 'monkey', 'key_code', 'page_token_b', 'tokens_default', 'MD5_PASSWORD', 'sha256Secret'])('%s holds no secret', (key) =>
     expect(classifyKey(key)).toBeUndefined(),
   );
+});
+
+describe('decoded literals', () => {
+  it.each([
+    ['main.go', 'var key = []byte("{{alnum:32}}")', 'generic-secret:key'],
+    ['main.go', 'secretData, _ := hex.DecodeString("{{hex:32}}")', 'generic-secret:secretData'],
+    ['main.go', 'signingKey, err := base64.StdEncoding.DecodeString("{{base64:44}}")', 'generic-secret:signingKey'],
+    ['crypto.py', "api_secret = b64decode(b'{{base64:44}}')", 'generic-secret:api_secret'],
+    ['crypto.py', "signing_key = unhexlify('{{hex:64}}')", 'generic-secret:signing_key'],
+    ['app.js', "const apiToken = Buffer.from('{{base64:40}}', 'base64')", 'generic-token:apiToken'],
+  ])('%s: %s', (file, template, expected) => {
+    expect(hits(file, template)).toEqual([expected]);
+  });
+  it('keeps a session secret of generated base64 (an encrypted value under a password name)', () => {
+    expect(hits('config.py', "SESSION_SECRET = '{{base64:44}}'")).toEqual(['generic-secret:SESSION_SECRET']);
+  });
+  it('leaves decodings of names and test vectors alone', () => {
+    expect(hits('main.go', 'key, _ := hex.DecodeString(keyHex)')).toEqual([]);
+    expect(hits('crypto.py', "signing_key = unhexlify('000102030405060708090a0b0c0d0e0f')")).toEqual([]);
+  });
 });
 
 describe('destructuring', () => {

@@ -50,6 +50,9 @@ export function assignments(line: string, language: Language): Pair[] {
     // a type annotation: name: string = "x", val name: String = "x"
     const typed = /^:\s{0,3}[\w.<>[\]|?&':, ]{1,60}?\s{0,3}(?==[^=>])/.exec(line.slice(i));
     if (typed) i += typed[0].length;
+    // Go's value-and-error pair: secret, _ := hex.DecodeString("…")
+    const goPair = /^,\s{0,2}(?:_|err)\s{0,2}(?=:?=[^=])/.exec(line.slice(i));
+    if (goPair) i += goPair[0].length;
     // a comparison with a literal is a hard-coded credential check: if (password === 'x')
     let op = /^(?::=|=>|\?\?=|\|\|=|\?=|\+=|===?(?=\s{0,3}[@$]?["'`])|=(?![=~])|:(?!:)|,)/.exec(line.slice(i));
     if (!op && i > beforeSpace && !typed) {
@@ -78,7 +81,8 @@ export function assignments(line: string, language: Language): Pair[] {
     while (line[i] === ' ' || line[i] === '\t') i++;
     // a value wrapped in a constructor: String::from("..."), new String("..."), SecretStr("...")
     // (a type's constructor, not any call: get_password("x") reads a secret, it is none)
-    const wrapper = /^(?:new\s+)?(?:[A-Z][\w.:]{0,40}|str|bytes|[a-z]\w{0,20}::from)\(\s{0,2}(?=[@$]?["'`])/.exec(line.slice(i));
+    // (or a decoding of it: []byte("…"), hex.DecodeString("…"), b64decode(b"…"), unhexlify("…"), Buffer.from("…"))
+    const wrapper = /^(?:new\s+)?(?:[A-Z][\w.:]{0,40}|str|bytes|[a-z]\w{0,20}::from|\[\]byte|(?:hex|base64\.(?:Std|URL|RawStd|RawURL)Encoding)\.DecodeString|(?:base64\.)?(?:b64|b32|urlsafe_b64)decode|(?:binascii\.)?(?:unhexlify|a2b_hex)|bytes\.fromhex|Buffer\.from|atob)\(\s{0,2}(?=[@$]?[rbRB]?["'`])/.exec(line.slice(i));
     if (wrapper) i += wrapper[0].length;
     // the fallback of an environment lookup is the secret in code: os.getenv("X") or "…", process.env.X || "…"
     const fallback = wrapper ? null : ENV_FALLBACK.exec(line.slice(i));

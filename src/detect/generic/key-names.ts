@@ -30,7 +30,7 @@ const KEY_QUALIFIERS = new Set([
 ]);
 
 /** Last words that name a form or a variant of the secret before them, not another thing. */
-const FORM_SUFFIXES = new Set(['default', 'sys', 'str', 'string', 'b64', 'base64', 'hex', 'raw', 'bytes', 'plain', 'plaintext', 'text', 'val', 'code']);
+const FORM_SUFFIXES = new Set(['default', 'sys', 'str', 'string', 'b64', 'base64', 'hex', 'raw', 'bytes', 'plain', 'plaintext', 'text', 'val', 'code', 'data']);
 
 function splitWords(name: string): string[] {
   return name
