@@ -9,7 +9,7 @@
  */
 import { isMinified, type Language } from '../util/file-type.js';
 import { assignments } from './generic/assignment.js';
-import { envListPair, xmlAssignments } from './generic/structured.js';
+import { byteArrays, envListPair, xmlAssignments } from './generic/structured.js';
 import { rejectValue } from './generic/keep-value.js';
 import { classifyKey, valueKind } from './generic/key-names.js';
 import { POSITIONAL_PREFILTER, flagArguments, positional, setterCalls } from './generic/calls.js';
@@ -30,6 +30,7 @@ function pairsOf(line: string, language: Language): Pair[] {
   if (!LINE_PREFILTER.test(line) && !POSITIONAL_PREFILTER.test(line)) return [];
   const pairs = [...assignments(line, language), ...positional(line), ...setterCalls(line), ...flagArguments(line)];
   if (line.includes('</') || line.includes('value=')) pairs.push(...xmlAssignments(line));
+  if (line.includes('{') || line.includes('[')) pairs.push(...byteArrays(line));
   return pairs;
 }
 
@@ -50,7 +51,9 @@ export function detectGenericLine(line: string, language: Language, file: string
     // SQL's KEY `idx_name` (...) names an index
     if (language === 'sql' && /^key$/i.test(key)) continue;
     const value = parsed.value;
-    if (rejectValue(value, settings, valueKind(ruleId, key))) continue;
+    const kind = valueKind(ruleId, key);
+    // a byte array is a generated key, never a chosen password
+    if (parsed.judged !== undefined ? kind === 'generic-password' || rejectValue(parsed.judged, settings, 'generic-token') : rejectValue(value, settings, kind)) continue;
     taken.add(parsed.start);
     hits.push({ ruleId, keyName: key, start: parsed.start, end: parsed.end, value });
   }

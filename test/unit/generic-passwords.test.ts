@@ -126,6 +126,27 @@ describe('decoded literals', () => {
   });
 });
 
+describe('keys written as byte arrays', () => {
+  const bytes = (n: number, hex: boolean) =>
+    Array.from(crypto.getRandomValues(new Uint8Array(n)), (b) => (hex ? `0x${b.toString(16).padStart(2, '0')}` : String(b > 127 ? b - 256 : b))).join(', ');
+  it.each([
+    ['main.go', `var signingKey = []byte{${bytes(32, true)}}`, 'generic-secret:signingKey'],
+    ['Crypto.java', `private static final byte[] SECRET_KEY = {${bytes(16, false)}};`, 'generic-secret:SECRET_KEY'],
+    ['conn.go', `quicSaltOld = []byte{${bytes(20, true)}}`, 'generic-secret:quicSaltOld'],
+    ['frame.go', `Token: protocol.StatelessResetToken{${bytes(16, true)}},`, 'generic-token:Token'],
+    ['keys.py', `HMAC_KEY = bytes([${bytes(24, true)}])`, 'generic-secret:HMAC_KEY'],
+  ])('%s', (file, line, expected) => {
+    expect(detectGenericLine(line, languageOf(file), file, DEFAULT_ENTROPY).map((h) => `${h.ruleId}:${h.keyName}`)).toEqual([expected]);
+  });
+  it('leaves counting runs, zeros, short arrays and passwords alone', () => {
+    const hit = (line: string) => detectGenericLine(line, 'go', 'main.go', DEFAULT_ENTROPY);
+    expect(hit('key := []byte{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}')).toEqual([]);
+    expect(hit('var secretKey = [32]byte{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}')).toEqual([]);
+    expect(hit('apiKey := []byte{0x12, 0x9f, 0x33}')).toEqual([]);
+    expect(hit(`password := []byte{${bytes(16, true)}}`)).toEqual([]);
+  });
+});
+
 describe('destructuring', () => {
   it('pairs names and values by position', () => {
     const pw = expandTemplate('{{alnum:12}}');

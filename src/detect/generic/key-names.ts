@@ -30,7 +30,7 @@ const KEY_QUALIFIERS = new Set([
 ]);
 
 /** Last words that name a form or a variant of the secret before them, not another thing. */
-const FORM_SUFFIXES = new Set(['default', 'sys', 'str', 'string', 'b64', 'base64', 'hex', 'raw', 'bytes', 'plain', 'plaintext', 'text', 'val', 'code', 'data']);
+const FORM_SUFFIXES = new Set(['default', 'sys', 'str', 'string', 'b64', 'base64', 'hex', 'raw', 'bytes', 'plain', 'plaintext', 'text', 'val', 'code', 'data', 'old', 'new']);
 
 function splitWords(name: string): string[] {
   return name
@@ -79,7 +79,7 @@ export function classifyKey(name: string): string | undefined {
   // public by design (CSP, OAuth) and no name here
   if ((last === 'seed' && !words.some((w) => NOT_SECRET_SEED.has(w)))) return 'generic-secret';
   // a suffix that only says which one or in what form: tokenB, password_default, secret_b64, ORACLE_PasswordSys
-  if (prev !== undefined && prev !== 'key' && (/^(?:[a-z]|\d{1,2})$/.test(last) || FORM_SUFFIXES.has(last)) && /(?:pass|pwd|secret|token|key)[a-z]*$/.test(prev)) {
+  if (prev !== undefined && prev !== 'key' && (/^(?:[a-z]|\d{1,2})$/.test(last) || FORM_SUFFIXES.has(last)) && /(?:pass|pwd|secret|token|key|salt|seed)[a-z]*$/.test(prev)) {
     return classifyKey(words.slice(0, -1).join('_'));
   }
   // secret_key_base, app_key_value, password_hash is NOT a secret holder (hash of one)
