@@ -244,6 +244,13 @@ describe('locale files, IAM policies, manifests', () => {
   ])('%s', (_name, file, template) => {
     expect(hits(file, template)).toEqual([]);
   });
+  it('leaves shell variables inside flags and quoted words of a sentence alone', () => {
+    expect(hits('backup.sh', 'mysql -u$username -p$passwd -h$dbhost -P$dbport -A -e "show databases"')).toEqual([]);
+    expect(hits('README.md', 'password `auth` string: the one you chose')).toEqual([]);
+    // a value in backticks that ends the line is still one
+    expect(hits('README.md', 'DB_PASSWORD `{{alnum:12}}`')).toEqual(['generic-password:DB_PASSWORD']);
+  });
+
   it('keeps keyword arguments after other arguments', () => {
     expect(hits('db.py', 'connect(host, password="{{alnum:12}}")')).toEqual(['generic-password:password']);
   });

@@ -25,6 +25,8 @@ export function assignments(line: string, language: Language): Pair[] {
     if (s > 0 && line[s - 1] === '/') continue;
     if (s > 1 && line[s - 1] === ':' && /[\w:]/.test(line[s - 2]!) && !/\$env:$/i.test(line.slice(Math.max(0, s - 5), s))) continue;
     let key = line.slice(s, e).replace(/^[$@-]+|[.-]+$/g, '');
+    // a variable expanded inside a word is no name: mysql -p$passwd
+    if (/\w\$/.test(key)) continue;
     // test runners print PASS: and FAIL: lines (PASS = "…" is an assignment all the same)
     if (key === 'PASS' && !/^["'\]]?\s{0,3}=[^=]/.test(line.slice(e))) continue;
     // a Spring placeholder's default ${DB_PASSWORD:dev}, a ternary's branch (ok ? "pass" : "fail")
@@ -134,6 +136,8 @@ function proseAfterBareValue(line: string, parsed: Parsed, language: Language, o
   // YAML and prose need a space after the colon: `password:digest` is one word
   if (op === ':' && line[start - 1] === ':' && GLUED_COLON_IS_TEXT.has(language)) return true;
   const next = line[end];
+  // in prose a quoted word that a sentence goes on after is a word of it: password `auth` string
+  if (op === ' ' && (language === 'markdown' || language === 'text') && /^["'`]\s{1,3}[A-Za-z]/.test(line.slice(end))) return true;
   if (next === '"' || next === "'" || next === '`') return false;
   // in prose, "KEY value" is a sentence unless the line is only that (or a .netrc-like run of pairs)
   if (op === ' ') {
