@@ -251,6 +251,15 @@ describe('locale files, IAM policies, manifests', () => {
     expect(hits('README.md', 'DB_PASSWORD `{{alnum:12}}`')).toEqual(['generic-password:DB_PASSWORD']);
   });
 
+  it('leaves casts, media types and slug names alone (Laravel, requests, Vue)', () => {
+    expect(hits('User.php', "'password' => 'hashed',")).toEqual([]);
+    expect(hits('test_structures.py', 'assert self.case_insensitive_dict[key] == "application/json"')).toEqual([]);
+    expect(hits('App.vue', "const AUTO_SAVE_STORAGE_KEY = 'vue-sfc-playground-auto-save'")).toEqual([]);
+    expect(hits('todomvc.html', "const STORAGE_KEY = 'todos-vuejs-3.x'")).toEqual([]);
+    // a generated value with hyphens mixes letters and digits within its parts
+    expect(hits('app.js', "const STORAGE_KEY = '{{lowernum:8}}-{{lowernum:8}}-{{lowernum:8}}'")).toEqual(['generic-secret:STORAGE_KEY']);
+  });
+
   it('keeps keyword arguments after other arguments', () => {
     expect(hits('db.py', 'connect(host, password="{{alnum:12}}")')).toEqual(['generic-password:password']);
   });

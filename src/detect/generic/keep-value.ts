@@ -44,6 +44,9 @@ export function rejectValue(value: string, settings: EntropySettings, ruleId = '
   if (shape) return shape;
   if (isUuid(value)) return undefined;
   if (isSequential(value)) return 'counting runs (a documentation value)';
+  // a slug of lowercase words and versions names a thing (a storage key 'todos-vuejs-3.x'); a generated
+  // value mixes letters and digits within its parts
+  if (/^[a-z]{2,}(?:[-.](?:[a-z]{2,}|\d{1,4}|x)){2,}$/.test(value)) return 'a name (lowercase words joined by hyphens)';
   if (looksLikeIdentifier(value)) return 'an identifier or name';
   if (namesACredential(value)) return 'names a credential instead of being one';
   if (decodesToNonSecret(value)) return 'base64 of text that is not a secret';
@@ -76,8 +79,8 @@ function rejectPassword(value: string, generated = false): string | undefined {
   return undefined;
 }
 
-/** Types, field states and authentication schemes: what code compares a password field with. */
-const TYPE_NAMES = /^(?:string|str|text|number|int|integer|bool|boolean|object|any|unit|varchar|char|bytes|hidden|required|optional|null|none|bearer|basic|digest|oauth2?|ntlm|negotiate|kerberos)[!?]?$/i;
+/** Types, field states, casts (Laravel's 'password' => 'hashed') and authentication schemes: what code compares a password field with. */
+const TYPE_NAMES = /^(?:string|str|text|number|int|integer|bool|boolean|object|any|unit|varchar|char|bytes|hidden|required|optional|null|none|bearer|basic|digest|oauth2?|ntlm|negotiate|kerberos|hashed|encrypted)[!?]?$/i;
 
 /** What stands in a password's place without being one: a type, a label, an encrypted blob, an address, a validation rule. */
 function passwordLabel(value: string, generated: boolean): string | undefined {
@@ -116,6 +119,7 @@ export function notASecret(value: string, password = false): string | undefined 
     return 'a file path';
   }
   if (/^[./\\~]+$/.test(value)) return 'a relative path';
+  if (/^(?:application|text|image|audio|video|multipart|font|model|message)\/[\w.+-]{1,80}$/.test(value)) return 'a media type';
   if (/^[A-Za-z]:\\/.test(value)) return 'a Windows path';
   if (/^--?[a-z][\w-]{1,40}$/.test(value)) return 'a command-line flag';
   if (/^[A-Z][a-z]{2,12}-[A-Z][A-Za-z]{2,30}$/.test(value)) return 'a PowerShell command';
