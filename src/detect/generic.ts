@@ -25,6 +25,9 @@ export const GENERIC_PREFILTER = /pass|pwd|pw(?![a-z])|secret|token|key|auth|cre
 
 const LINE_PREFILTER = /pass|pwd|pw(?![a-z])|secret|token|key|auth|cred|salt|sign|private|bearer|cipher|seed|verifier|ticket/i;
 
+/** A comment after the value that says it stands in for one: # Replace with an actual password. */
+const SAYS_PLACEHOLDER = /(?:#|\/\/|--|\/\*)\s{0,3}(?:todo:?\s{0,3})?(?:replace|change\s(?:this|me|it)|(?:an?\s)?(?:example|placeholder|dummy|fake)\b|not\s(?:a\s)?real|use\syour\sown)/i;
+
 /** Every name/value pair the context readers find on one line. */
 function pairsOf(line: string, language: Language): Pair[] {
   if (!LINE_PREFILTER.test(line) && !POSITIONAL_PREFILTER.test(line)) return [];
@@ -54,6 +57,7 @@ export function detectGenericLine(line: string, language: Language, file: string
     const kind = valueKind(ruleId, key);
     // a byte array is a generated key, never a chosen password
     if (parsed.judged !== undefined ? kind === 'generic-password' || rejectValue(parsed.judged, settings, 'generic-token') : rejectValue(value, settings, kind)) continue;
+    if (SAYS_PLACEHOLDER.test(line.slice(parsed.end))) continue;
     taken.add(parsed.start);
     hits.push({ ruleId, keyName: key, start: parsed.start, end: parsed.end, value });
   }

@@ -260,6 +260,18 @@ describe('locale files, IAM policies, manifests', () => {
     expect(hits('app.js', "const STORAGE_KEY = '{{lowernum:8}}-{{lowernum:8}}-{{lowernum:8}}'")).toEqual(['generic-secret:STORAGE_KEY']);
   });
 
+  it('leaves block-scalar text, URN references and values a comment calls placeholders alone (traefik docs)', () => {
+    expect(hits('crd.yml', '                      Secret containing Redis credentials.')).toEqual([]);
+    expect(hits('crd.yml', '                  pass validation against the CA certificates specified in `CACertificateRefs`.')).toEqual([]);
+    expect(hits('ldap.md', 'bindPassword: "urn:k8s:secret:my-secret:bindpassword"')).toEqual([]);
+    expect(hits('ratelimit.yml', 'password: "secure-password"')).toEqual([]);
+    expect(hits('values.yaml', 'password: "{{alnum:12}}"      # Replace with an Actual Password')).toEqual([]);
+    expect(hits('settings.py', 'DB_PASSWORD = "{{alnum:12}}"  # TODO: change this')).toEqual([]);
+    // a comment that says something else keeps the value
+    expect(hits('values.yaml', 'password: "{{alnum:12}}"      # the replica user')).toEqual(['generic-password:password']);
+    expect(hits('run.yml', '  run: tool --password {{alnum:12}}')).toEqual(['generic-password:password']);
+  });
+
   it('keeps keyword arguments after other arguments', () => {
     expect(hits('db.py', 'connect(host, password="{{alnum:12}}")')).toEqual(['generic-password:password']);
   });

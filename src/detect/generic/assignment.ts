@@ -76,6 +76,8 @@ export function assignments(line: string, language: Language): Pair[] {
       const sentence = (language === 'markdown' || language === 'text') && /^[A-Z][a-z]/.test(key);
       const lineStart = (before === '' || before === 'export') && !sentence;
       const dockerEnv = language === 'dockerfile' && /^(?:ENV|ARG)$/i.test(before);
+      // YAML and JSON have no KEY value lines: a line of words there is text of a block scalar
+      if (!flag && STRUCTURED.has(language)) continue;
       if (!flag && !lineStart && !dockerEnv) continue;
     }
     const glued = i === e;
@@ -126,6 +128,7 @@ function destructured(line: string, s: number, first: Parsed): Parsed | undefine
   return /^["'`]\s{0,2},/.test(line.slice(value.end)) ? undefined : value;
 }
 
+const STRUCTURED = new Set<Language>(['yaml', 'kubernetes', 'docker-compose', 'github-actions', 'gitlab-ci', 'json']);
 const GLUED_COLON_IS_TEXT = new Set<Language>(['yaml', 'kubernetes', 'docker-compose', 'github-actions', 'gitlab-ci', 'markdown', 'text']);
 
 /** A bare value that is prose or code, not a value: `forgot.password: Forgot password?`, `password: params[:password]`. */

@@ -151,6 +151,6 @@ export function isWordTemplate(value: string): boolean {
  * real password, as people choose them.
  */
 export function isPlaceholderTemplate(value: string): boolean {
-  if (/change|replace|enter|insert|your|here|please|example|sample|dummy|fake|todo|placeholder/i.test(value)) return true;
+  if (/change|replace|enter|insert|your|here|please|example|sample|dummy|fake|todo|placeholder|secure|strong/i.test(value)) return true;
   return value.split(/[-_.]|(?<=[a-z])(?=[A-Z])/).filter((p) => /[A-Za-z]{2}/.test(p)).length >= 3;
 }

@@ -29,6 +29,8 @@ export function isReference(value: string): boolean {
     /^(?:vault|secretsmanager|ssm|awssm|gcpsm|azurekeyvault|keyvault|op|doppler|sops|ref\+[a-z]+):/i.test(value) ||
     // an AWS ARN names a resource (a policy, a secret in Secrets Manager), it holds no secret
     /^arn:aws[\w-]{0,20}:[\w-]{1,40}:/.test(value) ||
+    // a URN names a thing (urn:k8s:secret:name:key is Traefik's reference to a Kubernetes Secret)
+    /^urn:[a-z0-9][\w-]{0,31}:/i.test(value) ||
     /^\$env:[A-Za-z_]/i.test(value) ||
     // openssl's -pass env:VAR and file:PATH
     /^(?:env|file):[A-Za-z_./~]/.test(value) ||
