@@ -1,4 +1,5 @@
 import { crc32 } from 'node:zlib';
+import { isFiller } from './heuristics.js';
 
 /**
  * Named validators that a rule can ask for with "validate". Each takes the secret and returns
@@ -66,7 +67,8 @@ function basicAuth(secret: string): boolean {
   const text = decodeBase64(secret);
   if (!text || !isPrintable(text)) return false;
   const colon = text.indexOf(':');
-  return colon > 0 && colon < text.length - 1 && !/\s/.test(text);
+  // (a filler for the password is a documentation example: example:example, user:xxxx, user:changeme)
+  return colon > 0 && colon < text.length - 1 && !/\s/.test(text) && !isFiller(text.slice(colon + 1));
 }
 
 /** Base64 text that decodes to a PEM private key. */

@@ -272,6 +272,16 @@ describe('locale files, IAM policies, manifests', () => {
     expect(hits('run.yml', '  run: tool --password {{alnum:12}}')).toEqual(['generic-password:password']);
   });
 
+  it('leaves Kubernetes Secret names and htpasswd hashes alone (traefik fixtures)', () => {
+    expect(hits('with_servers_transport.yml', '      - secret: root-ca5')).toEqual([]);
+    expect(hits('ratelimit.yaml', '    caSecret: redis-ca')).toEqual([]);
+    const htpasswd = Buffer.from(`user:{SHA}${expandTemplate('{{base64:27}}')}=`).toString('base64');
+    expect(hits('ingress.yml', `  auth: ${htpasswd}`)).toEqual([]);
+    // a chosen secret outside YAML, or with a mixed-case value, is still one
+    expect(hits('config.py', "SESSION_SECRET = 'tulip-{{lowernum:10}}'")).toEqual(['generic-secret:SESSION_SECRET']);
+    expect(hits('values.yaml', '  jwtSecret: {{alnum:24}}')).toEqual(['generic-secret:jwtSecret']);
+  });
+
   it('keeps keyword arguments after other arguments', () => {
     expect(hits('db.py', 'connect(host, password="{{alnum:12}}")')).toEqual(['generic-password:password']);
   });
