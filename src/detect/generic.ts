@@ -58,7 +58,7 @@ export function detectGenericLine(line: string, language: Language, file: string
     const value = parsed.value;
     const kind = valueKind(ruleId, key);
     // in Kubernetes and Helm YAML, secret: root-ca names a Secret object (a DNS-1123 name), it holds none
-    if (kind === 'chosen-secret' && YAML_FAMILY.has(language) && /^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/.test(value) && value.length <= 63) continue;
+    if (kind === 'chosen-secret' && YAML_FAMILY.has(language) && /^[a-z][a-z0-9]*(?:[-.][a-z0-9]+)*-[a-z0-9]+(?:[-.][a-z0-9]+)*$/.test(value) && value.length <= 253) continue;
     // a byte array is a generated key, never a chosen password
     if (parsed.judged !== undefined ? kind === 'generic-password' || rejectValue(parsed.judged, settings, 'generic-token') : rejectValue(value, settings, kind)) continue;
     if (SAYS_PLACEHOLDER.test(line.slice(parsed.end))) continue;

@@ -282,6 +282,13 @@ describe('locale files, IAM policies, manifests', () => {
     expect(hits('values.yaml', '  jwtSecret: {{alnum:24}}')).toEqual(['generic-secret:jwtSecret']);
   });
 
+  it('leaves flag prefixes, dotted Secret names and ranges in prose alone (laravel, helm)', () => {
+    expect(hits('DbCommand.php', "'password' => '--password='.$connection['password'],")).toEqual([]);
+    expect(hits('values.yaml', '    tlsSecret: wordpress.local-tls')).toEqual([]);
+    expect(hits('README.md', 'Kubernetes defines a variety of resource kinds, from `Secret` to `StatefulSet`.')).toEqual([]);
+    expect(hits('README.md', 'Set `API_TOKEN` to `{{alnum:32}}`')).toEqual(['generic-token:API_TOKEN']);
+  });
+
   it('keeps keyword arguments after other arguments', () => {
     expect(hits('db.py', 'connect(host, password="{{alnum:12}}")')).toEqual(['generic-password:password']);
   });

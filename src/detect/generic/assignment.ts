@@ -41,7 +41,8 @@ export function assignments(line: string, language: Language): Pair[] {
     // closing quote or bracket of the key: "password": / ['password'] = / ENV["TOKEN"] =
     while (i < line.length && (line[i] === '"' || line[i] === "'" || line[i] === ']' || line[i] === '\\' || line[i] === '`')) i++;
     // prose in docs: Set `API_TOKEN` to `value`
-    const prose = (language === 'markdown' || language === 'text') && line[i - 1] === '`' ? /^\s{1,3}(?:to|=|is|as|:)\s{1,3}(?=`)/.exec(line.slice(i)) : null;
+    // (not a range: from `Secret` to `StatefulSet`)
+    const prose = (language === 'markdown' || language === 'text') && line[i - 1] === '`' && !/\bfrom\s{1,3}`?$/i.test(line.slice(0, s)) ? /^\s{1,3}(?:to|=|is|as|:)\s{1,3}(?=`)/.exec(line.slice(i)) : null;
     if (prose) {
       const parsed = readValue(line, i + prose[0].length, false);
       if (parsed) out.push({ key, parsed });
@@ -95,6 +96,8 @@ export function assignments(line: string, language: Language): Pair[] {
     // inside a string literal or a comment of code, key=value pairs are bare: "proxy.password=…", "?password=…&"
     const inString = isCode(language) && op[0] === '=' && glued && /["'?&;\s]/.test(line[s - 1] ?? '') && (/["'`]/.test(line.slice(0, s)) || /^\s*(?:\/\/|\*|#|\/\*)/.test(line));
     const bare = (bareAllowed || inString || language === 'shell' || language === 'dockerfile') && !wrapper && op[0] !== ',' && op[0] !== '==' && op[0] !== '===';
+    // inside a string, a quote right after the = closes it: '--password='.$pw is a prefix to concatenate
+    if (inString && /^["'`]/.test(line.slice(i)) && line.slice(0, s).split(line[i]!).length % 2 === 0) continue;
     const parsed = readValue(line, i, bare);
     // after a comma the value is the next argument of a call or pair: setProperty("smtp.password", "…")
     if (parsed && op[0] === ',' && !/^["'`]?\s{0,2}\)/.test(line.slice(parsed.end))) continue;

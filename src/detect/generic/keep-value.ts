@@ -121,7 +121,7 @@ export function notASecret(value: string, password = false): string | undefined 
   if (/^[./\\~]+$/.test(value)) return 'a relative path';
   if (/^(?:application|text|image|audio|video|multipart|font|model|message)\/[\w.+-]{1,80}$/.test(value)) return 'a media type';
   if (/^[A-Za-z]:\\/.test(value)) return 'a Windows path';
-  if (/^--?[a-z][\w-]{1,40}$/.test(value)) return 'a command-line flag';
+  if (/^--?[a-z][\w-]{1,40}=?$/.test(value)) return 'a command-line flag';
   if (/^[A-Z][a-z]{2,12}-[A-Z][A-Za-z]{2,30}$/.test(value)) return 'a PowerShell command';
   if (/^\\{1,2}[0-9a-f]{2,6}$/i.test(value)) return 'a character escape (icon fonts)';
   if (/^@[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/.test(value)) return 'a stylesheet variable';
