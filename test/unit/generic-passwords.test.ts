@@ -289,6 +289,16 @@ describe('locale files, IAM policies, manifests', () => {
     expect(hits('README.md', 'Set `API_TOKEN` to `{{alnum:32}}`')).toEqual(['generic-token:API_TOKEN']);
   });
 
+  it('leaves Spring Security encoded passwords, SQL column types and fillers alone (spring-security)', () => {
+    expect(hits('users.xml', '<user name="jimi" password="{bcrypt}$2a$10${{base64:53}}" authorities="ROLE_USER" />')).toEqual([]);
+    expect(hits('Tests.java', 'String hash = "{pbkdf2@SpringSecurity_v5_8}{{hex:80}}";')).toEqual([]);
+    expect(hits('Tests.java', 'String encodedPassword = "{{hex:64}}";')).toEqual([]);
+    expect(hits('schema.adoc', 'PASSWORD NVARCHAR2(128) NOT NULL,')).toEqual([]);
+    expect(hits('context.xml', '<sec:user name="notused" password="notused" authorities="ROLE_0"/>')).toEqual([]);
+    // {noop} stores the password in plain text
+    expect(hits('users.xml', '<user name="bob" password="{noop}{{alnum:12}}" authorities="ROLE_A" />')).toEqual(['generic-password:password']);
+  });
+
   it('keeps keyword arguments after other arguments', () => {
     expect(hits('db.py', 'connect(host, password="{{alnum:12}}")')).toEqual(['generic-password:password']);
   });

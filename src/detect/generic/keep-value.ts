@@ -80,7 +80,7 @@ function rejectPassword(value: string, generated = false): string | undefined {
 }
 
 /** Types, field states, casts (Laravel's 'password' => 'hashed') and authentication schemes: what code compares a password field with. */
-const TYPE_NAMES = /^(?:string|str|text|number|int|integer|bool|boolean|object|any|unit|varchar|char|bytes|hidden|required|optional|null|none|bearer|basic|digest|oauth2?|ntlm|negotiate|kerberos|hashed|encrypted)[!?]?$/i;
+const TYPE_NAMES = /^(?:string|str|text|number|int|integer|bool|boolean|object|any|unit|n?varchar2?|n?char|n?clob|blob|bytea|varbinary|bytes|hidden|required|optional|null|none|bearer|basic|digest|oauth2?|ntlm|negotiate|kerberos|hashed|encrypted)[!?]?$/i;
 
 /** What stands in a password's place without being one: a type, a label, an encrypted blob, an address, a validation rule. */
 function passwordLabel(value: string, generated: boolean): string | undefined {

@@ -65,6 +65,8 @@ export function isHashLike(value: string): boolean {
     // argon2, scrypt, crypt(3) ($1$ $5$ $6$ $y$), Django's pbkdf2, LDAP {SSHA}
     /^\$(?:2[abxy]?|argon2(?:id|i|d)|scrypt|[156y]|7|pbkdf2(?:-sha\d{1,3})?)\$/.test(value) ||
     /^(?:pbkdf2_sha\d{1,3}|bcrypt(?:_sha256)?|argon2|scrypt|sha1|md5)\$/.test(value) ||
-    /^\{(?:SSHA|SHA|SMD5|MD5|CRYPT|PBKDF2[\w-]{0,10})\}/i.test(value)
+    /^\{(?:SSHA|SHA|SMD5|MD5|CRYPT|PBKDF2[\w-]{0,10})\}/i.test(value) ||
+    // Spring Security's DelegatingPasswordEncoder: {bcrypt}$2a$…, {pbkdf2@SpringSecurity_v5_8}… ({noop} is plain text)
+    /^\{(?:bcrypt|pbkdf2|scrypt|argon2|sha-?(?:1|256|512)|md4|md5|ldap|sha256|MD4|SHA-1|SHA-256)(?:@[\w.-]{1,40})?\}./i.test(value)
   );
 }
