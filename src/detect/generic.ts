@@ -25,7 +25,7 @@ export const GENERIC_PREFILTER = /pass|pwd|pw(?![a-z])|secret|token|key|auth|cre
 
 const LINE_PREFILTER = /pass|pwd|pw(?![a-z])|secret|token|key|auth|cred|salt|sign|private|bearer|cipher|seed|verifier|ticket/i;
 
-const YAML_FAMILY = new Set<Language>(['yaml', 'kubernetes', 'docker-compose', 'github-actions', 'gitlab-ci']);
+const OBJECT_NAME_CONTEXTS = new Set<Language>(['yaml', 'kubernetes', 'docker-compose', 'github-actions', 'gitlab-ci', 'markdown', 'text']);
 
 /** A comment after the value that says it stands in for one: # Replace with an actual password. */
 const SAYS_PLACEHOLDER = /(?:#|\/\/|--|\/\*)\s{0,3}(?:todo:?\s{0,3})?(?:replace|change\s(?:this|me|it)|(?:an?\s)?(?:example|placeholder|dummy|fake)\b|not\s(?:a\s)?real|use\syour\sown)/i;
@@ -57,8 +57,8 @@ export function detectGenericLine(line: string, language: Language, file: string
     if (language === 'sql' && /^key$/i.test(key)) continue;
     const value = parsed.value;
     const kind = valueKind(ruleId, key);
-    // in Kubernetes and Helm YAML, secret: root-ca names a Secret object (a DNS-1123 name), it holds none
-    if (kind === 'chosen-secret' && YAML_FAMILY.has(language) && /^[a-z][a-z0-9]*(?:[-.][a-z0-9]+)*-[a-z0-9]+(?:[-.][a-z0-9]+)*$/.test(value) && value.length <= 253) continue;
+    // in Kubernetes and Helm YAML (and their docs), secret: root-ca names a Secret object (a DNS-1123 name), it holds none
+    if (kind === 'chosen-secret' && OBJECT_NAME_CONTEXTS.has(language) && /^[a-z][a-z0-9]*(?:[-.][a-z0-9]+)*-[a-z0-9]+(?:[-.][a-z0-9]+)*$/.test(value) && value.length <= 253) continue;
     // a byte array is a generated key, never a chosen password
     if (parsed.judged !== undefined ? kind === 'generic-password' || rejectValue(parsed.judged, settings, 'generic-token') : rejectValue(value, settings, kind)) continue;
     if (SAYS_PLACEHOLDER.test(line.slice(parsed.end))) continue;

@@ -1,5 +1,5 @@
 import { crc32 } from 'node:zlib';
-import { isFiller } from './heuristics.js';
+import { isFiller, isPlaceholder } from './heuristics.js';
 
 /**
  * Named validators that a rule can ask for with "validate". Each takes the secret and returns
@@ -80,7 +80,8 @@ function base64PrivateKey(secret: string): boolean {
 /** The base64 value of a Kubernetes Secret or .dockerconfigjson: decodes to printable text. */
 function base64Printable(secret: string): boolean {
   const text = decodeBase64(secret);
-  return text !== undefined && isPrintable(text) && text.length >= 6;
+  // (base64 of a filler or a default word is a documentation example: example-app-secret, postgres)
+  return text !== undefined && isPrintable(text) && text.length >= 6 && !isPlaceholder(text.trim());
 }
 
 /** Luhn-free structural check for UUID-shaped keys (Heroku and others): version nibble present. */

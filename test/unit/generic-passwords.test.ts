@@ -299,6 +299,21 @@ describe('locale files, IAM policies, manifests', () => {
     expect(hits('users.xml', '<user name="bob" password="{noop}{{alnum:12}}" authorities="ROLE_A" />')).toEqual(['generic-password:password']);
   });
 
+  it('leaves Helm template actions, Secret names, htpasswd lines and command substitutions alone (bitnami charts)', () => {
+    // lines with Helm's own {{ }}: not expanded as test templates
+    const raw = (file: string, line: string) => detectGenericLine(line, languageOf(file), file, DEFAULT_ENTROPY).map((h) => `${h.ruleId}:${h.keyName}`);
+    expect(raw('secrets.yaml', '{{- $password := .Values.auth.password }}')).toEqual([]);
+    expect(raw('secrets.yaml', '{{- $rootPassword := include "common.secrets.passwords.manage" (dict "secret" "x") }}')).toEqual([]);
+    expect(raw('values.yaml', '  ssl_key=/opt/bitnami/mysql/certs/{{ .Values.tls.certKeyFilename }}')).toEqual([]);
+    expect(hits('values.yaml', '  existingSecret: RELEASENAME-elasticsearch-coordinating-crt')).toEqual([]);
+    expect(hits('README.md', '- secret: my-ca-1')).toEqual([]);
+    expect(hits('values.yaml', '  htpasswd: harbor_registry_user:$2y$10${{base64:53}}')).toEqual([]);
+    expect(hits('job.yaml', "      local password=$(grep -oP '^password=\\K.+' $1);")).toEqual([]);
+    expect(hits('README.md', '--set postgresql.external.password=_PASSWORD_OF_YOUR_POSTGRESQL_INSTALLATION_ \\')).toEqual([]);
+    // a quoted literal inside an action is one
+    expect(raw('secrets.yaml', `{{- $password := "${expandTemplate('{{alnum:16}}')}" }}`)).toEqual(['generic-password:password']);
+  });
+
   it('keeps keyword arguments after other arguments', () => {
     expect(hits('db.py', 'connect(host, password="{{alnum:12}}")')).toEqual(['generic-password:password']);
   });

@@ -95,7 +95,9 @@ export function assignments(line: string, language: Language): Pair[] {
     // a tuple ("user", "secret") holds quoted values; a bare word after a comma is the next argument
     // inside a string literal or a comment of code, key=value pairs are bare: "proxy.password=…", "?password=…&"
     const inString = isCode(language) && op[0] === '=' && glued && /["'?&;\s]/.test(line[s - 1] ?? '') && (/["'`]/.test(line.slice(0, s)) || /^\s*(?:\/\/|\*|#|\/\*)/.test(line));
-    const bare = (bareAllowed || inString || language === 'shell' || language === 'dockerfile') && !wrapper && op[0] !== ',' && op[0] !== '==' && op[0] !== '===';
+    // inside a template action ({{- $password := .Values.auth.password }}) only a quoted value is a literal
+    const inAction = line.lastIndexOf('{{', s) > line.lastIndexOf('}}', s);
+    const bare = (bareAllowed || inString || language === 'shell' || language === 'dockerfile') && !inAction && !wrapper && op[0] !== ',' && op[0] !== '==' && op[0] !== '===';
     // inside a string, a quote right after the = closes it: '--password='.$pw is a prefix to concatenate
     if (inString && /^["'`]/.test(line.slice(i)) && line.slice(0, s).split(line[i]!).length % 2 === 0) continue;
     const parsed = readValue(line, i, bare);

@@ -118,7 +118,7 @@ export function notASecret(value: string, password = false): string | undefined 
   if (/^(?:~|\.{1,2})?\/?(?:[\w.-]{1,60}\/){1,12}[\w-]{1,60}\.[A-Za-z]{1,6}$/.test(value) || /^(?:~|\.{1,2})?\/(?:[\w.-]{1,60}\/){1,12}[\w.-]{1,60}$/.test(value)) {
     return 'a file path';
   }
-  if (/^[./\\~]+$/.test(value)) return 'a relative path';
+  if (/^[./\\~]+$/.test(value) || /^(?:~|\.{1,2})?\/(?:[\w.-]{1,60}\/){1,12}$/.test(value)) return 'a relative path or a folder';
   if (/^(?:application|text|image|audio|video|multipart|font|model|message)\/[\w.+-]{1,80}$/.test(value)) return 'a media type';
   if (/^[A-Za-z]:\\/.test(value)) return 'a Windows path';
   if (/^--?[a-z][\w-]{1,40}=?$/.test(value)) return 'a command-line flag';

@@ -13,7 +13,7 @@ const NOT_CREDENTIAL_TOKEN = new Set([
   'prompt', 'completion', 'total', 'identity', 'subject', 'policy', 'lock', 'lease', 'ack', 'cancel', 'span', 'trace',
 ]);
 /** Words anywhere in a name that make it about a credential, not a holder of one: a public key, a hash of a token. */
-const NOT_HELD = new Set(['public', 'publishable', 'pub', 'hashed', 'encoded', 'md5', 'sha1', 'sha256', 'sha512', 'bcrypt', 'digest', 'encrypted', 'crypted', 'checksum', 'fingerprint', 'label', 'hint', 'placeholder', 'prompt', 'caption', 'tooltip', 'title']);
+const NOT_HELD = new Set(['public', 'publishable', 'pub', 'hashed', 'encoded', 'existing', 'md5', 'sha1', 'sha256', 'sha512', 'bcrypt', 'digest', 'encrypted', 'crypted', 'checksum', 'fingerprint', 'label', 'hint', 'placeholder', 'prompt', 'caption', 'tooltip', 'title']);
 /** First words of two-word *_KEY variables that name no provider: SORT_KEY, SITE_KEY (reCAPTCHA's public one). */
 const NOT_A_PROVIDER = new Set(['sort', 'site', 'primary', 'foreign', 'partition', 'cache', 'group', 'routing', 'idempotency', 'unique', 'lookup', 'map', 'index', 'row', 'column', 'object', 'shard', 'hot', 'menu', 'shortcut', 'dedup', 'cursor', 'next', 'page', 'redis', 'storage', 'bucket', 'file', 'config', 'lock', 'queue', 'topic', 'stream', 'table', 'metric', 'label', 'default', 'composite', 'meta', 'cluster', 'node', 'env', 'kms', 'gpg', 'pgp', 'ssh']);
 /** Seeds of generators and test data. */
