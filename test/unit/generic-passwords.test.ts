@@ -101,7 +101,7 @@ describe('key-name families', () => {
     ['secret_code', 'generic-secret'],
     ['secretData', 'generic-secret'],
   ])('%s is %s', (key, rule) => expect(classifyKey(key)).toBe(rule));
-  it.each(['hashedTokenKey', 'token_digest', 'encrypted_password', 'random_seed', 'nexttoken', 'monkey', 'key_code', 'page_token_b', 'tokens_default', 'MD5_PASSWORD', 'sha256Secret'])('%s holds no secret', (key) =>
+  it.each(['hashedTokenKey', 'token_digest', 'encrypted_password', 'random_seed', 'nexttoken', 'monkey', 'key_code', 'page_token_b', 'tokens_default', 'MD5_PASSWORD', 'sha256Secret', 'no-password', 'skip_token', 'existingSecret'])('%s holds no secret', (key) =>
     expect(classifyKey(key)).toBeUndefined(),
   );
 });
@@ -310,6 +310,7 @@ describe('locale files, IAM policies, manifests', () => {
     expect(hits('values.yaml', '  htpasswd: harbor_registry_user:$2y$10${{base64:53}}')).toEqual([]);
     expect(hits('job.yaml', "      local password=$(grep -oP '^password=\\K.+' $1);")).toEqual([]);
     expect(hits('README.md', '--set postgresql.external.password=_PASSWORD_OF_YOUR_POSTGRESQL_INSTALLATION_ \\')).toEqual([]);
+    expect(raw('_helpers.tpl', '{{- if and (eq .Values.provider "azure") .Values.azure.aadClientSecret .Values.azure.useManagedIdentityExtension }}')).toEqual([]);
     // a quoted literal inside an action is one
     expect(raw('secrets.yaml', `{{- $password := "${expandTemplate('{{alnum:16}}')}" }}`)).toEqual(['generic-password:password']);
   });

@@ -47,6 +47,8 @@ export function classifyKey(name: string): string | undefined {
   const last = words[words.length - 1];
   if (!last) return undefined;
   if (words.some((w) => NOT_HELD.has(w))) return undefined;
+  // a switch that turns the credential off: --no-password, skip_token, disable_auth
+  if (words.length > 1 && /^(?:no|without|skip|disable|disabled)$/.test(words[0]!)) return undefined;
   const prev = words[words.length - 2];
   const joined = (prev ?? '') + last;
   if (PASSWORD_WORDS.has(last) || /.(?:password|passwd|passphrase|pwd)$/.test(last) || /^(?:password|passwd|pwd|pass)\d{1,2}$/.test(last)) return 'generic-password';

@@ -5,6 +5,8 @@ export function isTemplate(value: string): boolean {
   return (
     /\{\{|\}\}|\$\{[^}]{0,100}\}|\$\(\s?[\w.-]{1,60}\s?\)|%\([\w.-]{1,60}\)[sd]|#\{[^}]{0,100}\}|<%=?[^%]{0,100}%>|\[\[[\w.\s-]{1,60}\]\]/.test(value) ||
     /^\$[A-Za-z_][\w.]{0,80}$/.test(value) ||
+    // a Helm or Go template's value path: .Values.azure.clientSecret
+    /^\.(?:Values|Release|Chart|Capabilities|Files|Template)\.[\w.]{1,120}$/.test(value) ||
     // a shell command substitution, even where the value was cut at a space: $(grep …)
     /^\$\(/.test(value) ||
     /^%[A-Za-z_][\w.]{0,80}%$/.test(value) ||
