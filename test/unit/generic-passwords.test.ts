@@ -257,7 +257,7 @@ describe('locale files, IAM policies, manifests', () => {
     expect(hits('App.vue', "const AUTO_SAVE_STORAGE_KEY = 'vue-sfc-playground-auto-save'")).toEqual([]);
     expect(hits('todomvc.html', "const STORAGE_KEY = 'todos-vuejs-3.x'")).toEqual([]);
     // a generated value with hyphens mixes letters and digits within its parts
-    expect(hits('app.js', "const STORAGE_KEY = '{{lowernum:8}}-{{lowernum:8}}-{{lowernum:8}}'")).toEqual(['generic-secret:STORAGE_KEY']);
+    expect(hits('app.js', "const SIGNING_KEY = '{{lowernum:8}}-{{lowernum:8}}-{{lowernum:8}}'")).toEqual(['generic-secret:SIGNING_KEY']);
   });
 
   it('leaves block-scalar text, URN references and values a comment calls placeholders alone (traefik docs)', () => {
@@ -313,6 +313,17 @@ describe('locale files, IAM policies, manifests', () => {
     expect(raw('_helpers.tpl', '{{- if and (eq .Values.provider "azure") .Values.azure.aadClientSecret .Values.azure.useManagedIdentityExtension }}')).toEqual([]);
     // a quoted literal inside an action is one
     expect(raw('secrets.yaml', `{{- $password := "${expandTemplate('{{alnum:16}}')}" }}`)).toEqual(['generic-password:password']);
+  });
+
+  it('leaves region codes, change notes, regex literals and storage keys alone (symfony)', () => {
+    expect(hits('xh.php', "'PW' => 'EPalau',")).toEqual([]);
+    expect(hits('parents.json', '"en_PW": "en_001",')).toEqual([]);
+    expect(hits('CHANGELOG.md', ' * Add `CheckAliasValidityPass` to `lint:container` command')).toEqual([]);
+    expect(hits('Rfc2231EncoderTest.php', "private string $rfc2045Token = '/^[\\x21\\x23-\\x27\\x2A\\x2B\\x2D\\x2E\\x30-\\x39\\x41-\\x5A\\x5E-\\x7E]+$/D';")).toEqual([]);
+    expect(hits('session.php', "$container->parameters()->set('session.metadata.storage_key', '_sf2_meta');")).toEqual([]);
+    expect(hits('app.js', "const STORAGE_KEY = 'todo-{{lowernum:12}}'")).toEqual([]);
+    // a password abbreviated pw is still one
+    expect(hits('config.php', "'db_pw' => '{{alnum:12}}',")).toEqual(['generic-password:db_pw']);
   });
 
   it('keeps keyword arguments after other arguments', () => {

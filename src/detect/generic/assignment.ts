@@ -41,8 +41,8 @@ export function assignments(line: string, language: Language): Pair[] {
     // closing quote or bracket of the key: "password": / ['password'] = / ENV["TOKEN"] =
     while (i < line.length && (line[i] === '"' || line[i] === "'" || line[i] === ']' || line[i] === '\\' || line[i] === '`')) i++;
     // prose in docs: Set `API_TOKEN` to `value`
-    // (not a range: from `Secret` to `StatefulSet`)
-    const prose = (language === 'markdown' || language === 'text') && line[i - 1] === '`' && !/\bfrom\s{1,3}`?$/i.test(line.slice(0, s)) ? /^\s{1,3}(?:to|=|is|as|:)\s{1,3}(?=`)/.exec(line.slice(i)) : null;
+    // (not a range or a change note: from `Secret` to `StatefulSet`, add `CheckAliasValidityPass` to `lint:container`)
+    const prose = (language === 'markdown' || language === 'text') && line[i - 1] === '`' && !/\b(?:from|add|adds|added|move|rename|convert|copy|map|append)\s{1,3}`?$/i.test(line.slice(0, s)) ? /^\s{1,3}(?:to|=|is|as|:)\s{1,3}(?=`)/.exec(line.slice(i)) : null;
     if (prose) {
       const parsed = readValue(line, i + prose[0].length, false);
       if (parsed) out.push({ key, parsed });

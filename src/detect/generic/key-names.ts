@@ -22,7 +22,7 @@ const SECRET_WORDS = new Set(['secret', 'secrets', 'salt', 'privatekey', 'signin
 /** Words that, before "key", make it a secret key (api key, signing key...). */
 const KEY_QUALIFIERS = new Set([
   'api', 'access', 'secret', 'private', 'signing', 'sign', 'encryption', 'encrypt', 'crypt', 'crypto', 'cipher', 'master', 'client', 'app',
-  'application', 'license', 'licence', 'shared', 'hmac', 'session', 'cookie', 'auth', 'account', 'storage', 'service', 'subscription', 'admin',
+  'application', 'license', 'licence', 'shared', 'hmac', 'session', 'cookie', 'auth', 'account', 'service', 'subscription', 'admin',
   'consumer', 'jwt', 'webhook', 'server', 'write', 'ingest', 'deploy', 'sdk', 'integration', 'mgmt', 'management', 'partner', 'merchant', 'aes',
   'hash', 'root', 'user', 'personal', 'dev', 'developer', 'prod', 'production', 'live', 'token', 'rest', 'primary', 'secondary', 'x', 'xapi',
   'trigger', 'upload', 'push', 'registration', 'enc', 'mac', 'verify', 'verification', 'otp', 'totp', 'mfa', 'recovery', 'security', 'secure',
@@ -47,6 +47,8 @@ export function classifyKey(name: string): string | undefined {
   const last = words[words.length - 1];
   if (!last) return undefined;
   if (words.some((w) => NOT_HELD.has(w))) return undefined;
+  // a region or locale code: 'PW' => 'Palau', "en_PW" (Palau's code is no password)
+  if (name === 'PW' || /^[a-z]{2,3}[_-]PW$/.test(name)) return undefined;
   // a switch that turns the credential off: --no-password, skip_token, disable_auth
   if (words.length > 1 && /^(?:no|without|skip|disable|disabled)$/.test(words[0]!)) return undefined;
   const prev = words[words.length - 2];

@@ -25,6 +25,8 @@ function safeDecode(value: string): string {
 export function isFiller(value: string): boolean {
   if (PLACEHOLDER_WORDS.test(value)) return true;
   if (/^(?:your|my|some|sample|example|fake|dummy)(?:[_-][a-z]|[A-Z][a-z]{2,}|$)/.test(value) && !/\d/.test(value)) return true;
+  // a constant's name where its value should go: API_KEY, YOUR_TOKEN (a URL template's KEY:DOMAIN@)
+  if (/^[A-Z]{2,}(?:_[A-Z]{2,})+$/.test(value) || /^(?:KEY|APIKEY|TOKEN|SECRET|DOMAIN|REGION|HOST|ACCOUNT|TENANT)$/.test(value)) return true;
   // truncated documentation values: QVdTOkN..., abc…xyz
   if (/\.\.\.|…/.test(value)) return true;
   // what a log filter or a redaction left: [FILTERED], [REDACTED], <hidden>
