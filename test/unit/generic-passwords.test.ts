@@ -321,6 +321,8 @@ describe('locale files, IAM policies, manifests', () => {
     expect(hits('CHANGELOG.md', ' * Add `CheckAliasValidityPass` to `lint:container` command')).toEqual([]);
     expect(hits('Rfc2231EncoderTest.php', "private string $rfc2045Token = '/^[\\x21\\x23-\\x27\\x2A\\x2B\\x2D\\x2E\\x30-\\x39\\x41-\\x5A\\x5E-\\x7E]+$/D';")).toEqual([]);
     expect(hits('session.php', "$container->parameters()->set('session.metadata.storage_key', '_sf2_meta');")).toEqual([]);
+    // a key written as escaped bytes is no regular expression
+    expect(hits('app.py', "app.secret_key = b'\\x8f\\x12{{alnum:6}}\\xec\\x9a{{alnum:6}}'")).toEqual(['generic-secret:app.secret_key']);
     expect(hits('app.js', "const STORAGE_KEY = 'todo-{{lowernum:12}}'")).toEqual([]);
     // a password abbreviated pw is still one
     expect(hits('config.php', "'db_pw' => '{{alnum:12}}',")).toEqual(['generic-password:db_pw']);

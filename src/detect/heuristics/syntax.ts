@@ -47,7 +47,7 @@ export function isReference(value: string): boolean {
 
 /** Regular expressions written in code or tests: \d, \*, {8}, [^x]. */
 export function isRegexSource(value: string): boolean {
-  return /\\[dswbDSWBK*.+?()[\]{}|^$]|\\x[0-9A-Fa-f]{2}|^\/\^.{1,400}\$\/[a-zA-Z]{0,6}$|\.[*+]$|\{\d{1,3}(?:,\d{0,3})?\}|\[\^?[^\]]{1,40}\][*+?{]|\(\?[:=!<]/.test(value);
+  return /\\[dswbDSWBK*.+?()[\]{}|^$]|\[[^\]]{0,80}\\x[0-9A-Fa-f]{2}|^\/\^.{1,400}\$\/[a-zA-Z]{0,6}$|\.[*+]$|\{\d{1,3}(?:,\d{0,3})?\}|\[\^?[^\]]{1,40}\][*+?{]|\(\?[:=!<]/.test(value);
 }
 
 /** Numbers, also negative, hexadecimal or with separators: -2146893048, 0x8009030C, 1_000_000. */
