@@ -100,8 +100,10 @@ describe('key-name families', () => {
     ['secret_b64', 'generic-secret'],
     ['secret_code', 'generic-secret'],
     ['secretData', 'generic-secret'],
+    ['smtp_pass', 'generic-password'],
+    ['adminPass', 'generic-password'],
   ])('%s is %s', (key, rule) => expect(classifyKey(key)).toBe(rule));
-  it.each(['hashedTokenKey', 'token_digest', 'encrypted_password', 'random_seed', 'nexttoken', 'monkey', 'key_code', 'page_token_b', 'tokens_default', 'MD5_PASSWORD', 'sha256Secret', 'no-password', 'skip_token', 'existingSecret'])('%s holds no secret', (key) =>
+  it.each(['hashedTokenKey', 'token_digest', 'encrypted_password', 'random_seed', 'nexttoken', 'monkey', 'key_code', 'page_token_b', 'tokens_default', 'MD5_PASSWORD', 'sha256Secret', 'no-password', 'skip_token', 'existingSecret', 'hwScaleFilterFirstPass', 'renderPass', 'highPass'])('%s holds no secret', (key) =>
     expect(classifyKey(key)).toBeUndefined(),
   );
 });

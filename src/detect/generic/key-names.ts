@@ -16,6 +16,8 @@ const NOT_CREDENTIAL_TOKEN = new Set([
 const NOT_HELD = new Set(['public', 'publishable', 'pub', 'hashed', 'encoded', 'existing', 'md5', 'sha1', 'sha256', 'sha512', 'bcrypt', 'digest', 'encrypted', 'crypted', 'checksum', 'fingerprint', 'label', 'hint', 'placeholder', 'prompt', 'caption', 'tooltip', 'title']);
 /** First words of two-word *_KEY variables that name no provider: SORT_KEY, SITE_KEY (reCAPTCHA's public one). */
 const NOT_A_PROVIDER = new Set(['sort', 'site', 'primary', 'foreign', 'partition', 'cache', 'group', 'routing', 'idempotency', 'unique', 'lookup', 'map', 'index', 'row', 'column', 'object', 'shard', 'hot', 'menu', 'shortcut', 'dedup', 'cursor', 'next', 'page', 'redis', 'storage', 'bucket', 'file', 'config', 'lock', 'queue', 'topic', 'stream', 'table', 'metric', 'label', 'default', 'composite', 'meta', 'cluster', 'node', 'env', 'kms', 'gpg', 'pgp', 'ssh']);
+/** Words before "pass" that make it a step of a process, not a password. */
+const NOT_A_PASSWORD_PASS = new Set(['first', 'second', 'third', 'final', 'last', 'next', 'prev', 'previous', 'render', 'shader', 'filter', 'compile', 'compiler', 'optimization', 'multi', 'single', 'one', 'two', 'double', 'by', 'boarding', 'day', 'season', 'high', 'low', 'band']);
 /** Seeds of generators and test data. */
 const NOT_SECRET_SEED = new Set(['random', 'rand', 'rng', 'shuffle', 'faker', 'db', 'database', 'data', 'test', 'initial', 'hash', 'noise', 'sample', 'sampling', 'world', 'map', 'game']);
 const SECRET_WORDS = new Set(['secret', 'secrets', 'salt', 'privatekey', 'signingkey', 'credential', 'credentials', 'cred', 'creds', 'sas']);
@@ -53,6 +55,8 @@ export function classifyKey(name: string): string | undefined {
   if (words.length > 1 && /^(?:no|without|skip|disable|disabled)$/.test(words[0]!)) return undefined;
   const prev = words[words.length - 2];
   const joined = (prev ?? '') + last;
+  // a pass of a filter, a render or a compiler is no password: hwScaleFilterFirstPass, renderPass
+  if (last === 'pass' && prev !== undefined && NOT_A_PASSWORD_PASS.has(prev)) return undefined;
   if (PASSWORD_WORDS.has(last) || /.(?:password|passwd|passphrase|pwd)$/.test(last) || /^(?:password|passwd|pwd|pass)\d{1,2}$/.test(last)) return 'generic-password';
   // the confirmation of a password is the password: password_confirmation, passwordConfirm
   if ((last === 'confirmation' || last === 'confirm') && prev !== undefined && PASSWORD_WORDS.has(prev)) return 'generic-password';
