@@ -61,7 +61,7 @@ const PASSWORD_TRANSLATIONS =
   /^(?:wachtwoord|senha|lozinka|heslo|geslo|cyfrinair|passwort|kennwort|salasana|clave|clau|contrasena|contrasenya|parola|haslo|adgangskode|losenord|passord|jelszo|sifre|sifra|sandi|parol|wagwoord|pasahitza|salasona|lykilord|sifreniz|senha_|motdepasse)$/;
 export function isFixturePassword(value: string): boolean {
   const lower = value.toLowerCase();
-  if (/^(?:password|passwd|secret|ignored|omitted)$/.test(lower.replace(/[^a-z0-9]+$/, ''))) return true;
+  if (/^(?:password|passwd|secret|ignored|omitted|insecure)$/.test(lower.replace(/[^a-z0-9]+$/, ''))) return true;
   if (PASSWORD_TRANSLATIONS.test(lower.normalize('NFD').replace(/[^a-z_]/g, ''))) return true;
   return [trimEnds(lower), trimEnds(unleet(lower))].some((f) => FIXTURE.test(f) || FIXTURE_COMPOUND.test(f));
 }
