@@ -1,12 +1,15 @@
 #!/usr/bin/env node
-// Bundles the CLI (dist/cli/run.js, built by tsc) into dist/bundle/: the modules the hook needs
-// in one file, with each rarely used part (history, install, reporters other than text) in a
-// chunk of its own, loaded on demand. Measured with bench/hook.mjs, this takes module loading
-// off the hook's start-up. bin/leakguard.js loads dist/bundle/run.js and falls back to
-// dist/cli/run.js, so an install where esbuild cannot run (no binary for the platform) still
-// works, only without the bundle: this script then warns and exits 0.
+// Bundles the CLI (dist/cli/run.js, built by tsc) into one CommonJS file, dist/bundle/cli.cjs,
+// which bin/leakguard.js (CommonJS too) requires. Measured with bench/hook.mjs, this takes
+// module loading off the hook's start-up: one file to read and compile, and no ES module
+// loader at all (an ES module entry costs node ~10 ms before the first line runs; an ES module
+// import of node:fs also loads its stream classes). The rarely used parts (history, install,
+// fix, reporters other than text) stay in the file as functions that run only when their
+// dynamic import() is reached. bin/leakguard.js falls back to dist/cli/run.js when the bundle is
+// missing, so an install where esbuild cannot run (no binary for the platform) still works,
+// only without the bundle: this script then warns and exits 0.
 // dist/bundle/ sits at the same depth as dist/cli/, so import.meta.url-relative paths
-// (../../patterns/, ../../package.json) resolve the same.
+// (../../patterns/, ../../package.json) resolve the same; import.meta.url is the file's URL.
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -23,11 +26,12 @@ try {
 await esbuild.build({
   entryPoints: [`${root}dist/cli/run.js`],
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
   packages: 'external',
-  outdir,
+  outfile: `${outdir}/cli.cjs`,
+  define: { 'import.meta.url': '__leakguard_url' },
+  banner: { js: 'const __leakguard_url = require("node:url").pathToFileURL(__filename).href;' },
   logLevel: 'warning',
 });

@@ -16,21 +16,27 @@ const WIDTH = 128;
 const SHIFT = 7;
 /** Characters looked up before the whole table is filled. */
 const COMPLETE_AFTER = 1 << 20;
+/**
+ * The root is state 1, so that 0 can mean "not known yet" in every table: typed arrays start
+ * zeroed, with nothing to fill before the first lookup (state 0 is never entered).
+ */
+const ROOT = 1;
+const NO_KEYWORDS: readonly number[] = [];
 
 export class KeywordIndex<T> {
-  /** Row offset of the next state, by row offset of the state + character code; -1 until first taken. */
+  /** Row offset of the next state, by row offset of the state + character code; 0 until first taken. */
   private readonly delta: Int32Array;
-  /** The trie, and each state's parent and the character leading to it. */
-  private readonly children: ReadonlyArray<ReadonlyMap<number, number>>;
+  /** The trie's edges, by state * WIDTH + character; and each state's parent and the character leading to it. */
+  private readonly edges: ReadonlyMap<number, number>;
   private readonly parent: Int32Array;
   private readonly via: Uint8Array;
-  /** By state: its failure state, -1 until known. */
+  /** By state: its failure state, 0 until known. */
   private readonly fail: Int32Array;
   /** By state: 1 when the state or one of its failure states completes a keyword. */
   private readonly hasOutput: Uint8Array;
   /** By state: the keyword ids the state itself completes. */
-  private readonly own: number[][] = [[]];
-  /** By state: the nearest failure state (row offset) with keywords of its own, or -1. */
+  private readonly own: Array<readonly number[]>;
+  /** By state: the nearest failure state (row offset) with keywords of its own, or 0. */
   private readonly nextOutput: Int32Array;
   /** Owner values, and for each keyword id the indexes of its owners. */
   private readonly values: T[] = [];
@@ -46,7 +52,12 @@ export class KeywordIndex<T> {
   constructor(entries: Iterable<{ keywords: readonly string[]; value: T }>) {
     const ids = new Map<string, number>();
     const valueIndex = new Map<T, number>();
-    const children: Array<Map<number, number>> = [new Map()];
+    // one map of edges and flat arrays: a map or an array per state made building the slowest
+    // part of a hook's start
+    const edges = new Map<number, number>();
+    const parent: number[] = [0, 0];
+    const via: number[] = [0, 0];
+    const ends: Array<[number, number]> = [];
     for (const { keywords, value } of entries) {
       for (const raw of keywords) {
         const keyword = raw.toLowerCase();
@@ -55,20 +66,21 @@ export class KeywordIndex<T> {
           id = this.ownerIndexes.length;
           ids.set(keyword, id);
           this.ownerIndexes.push([]);
-          let state = 0;
+          let state = ROOT;
           for (let i = 0; i < keyword.length; i++) {
             const c = keyword.charCodeAt(i);
             if (c >= WIDTH) break; // non-ASCII keywords match on their ASCII prefix only
-            let next = children[state]!.get(c);
+            const key = state * WIDTH + c;
+            let next = edges.get(key);
             if (next === undefined) {
-              next = children.length;
-              children.push(new Map());
-              this.own.push([]);
-              children[state]!.set(c, next);
+              next = parent.length;
+              parent.push(state);
+              via.push(c);
+              edges.set(key, next);
             }
             state = next;
           }
-          this.own[state]!.push(id);
+          ends.push([state, id]);
         }
         let v = valueIndex.get(value);
         if (v === undefined) {
@@ -80,24 +92,20 @@ export class KeywordIndex<T> {
         if (!owners.includes(v)) owners.push(v);
       }
     }
-    const states = children.length;
-    this.children = children;
+    const states = parent.length;
+    this.edges = edges;
+    this.own = new Array<readonly number[]>(states).fill(NO_KEYWORDS);
+    for (const [state, id] of ends) this.own[state] = [...this.own[state]!, id];
     // nothing is known yet but the root: rows are filled the first time the text takes them
-    this.delta = new Int32Array(states * WIDTH).fill(-1);
-    this.fail = new Int32Array(states).fill(-1);
-    this.fail[0] = 0;
-    this.nextOutput = new Int32Array(states).fill(-1);
+    this.delta = new Int32Array(states * WIDTH);
+    this.fail = new Int32Array(states);
+    this.fail[ROOT] = ROOT;
+    this.nextOutput = new Int32Array(states);
     this.hasOutput = new Uint8Array(states);
     // a keyword with no ASCII prefix ends at the root: every text holds it
-    this.hasOutput[0] = this.own[0]!.length ? 1 : 0;
-    this.parent = new Int32Array(states);
-    this.via = new Uint8Array(states);
-    for (let state = 0; state < states; state++) {
-      for (const [c, next] of children[state]!) {
-        this.parent[next] = state;
-        this.via[next] = c;
-      }
-    }
+    this.hasOutput[ROOT] = this.own[ROOT]!.length ? 1 : 0;
+    this.parent = Int32Array.from(parent);
+    this.via = Uint8Array.from(via);
     this.keywordSeen = new Uint32Array(this.ownerIndexes.length);
     this.valueSeen = new Uint32Array(this.values.length);
   }
@@ -110,8 +118,8 @@ export class KeywordIndex<T> {
    */
   private step(state: number, c: number): number {
     const lower = c >= 65 && c <= 90 ? c + 32 : c;
-    const child = this.children[state]!.get(lower);
-    const next = child !== undefined ? child : state === 0 ? 0 : this.step(this.failOf(state), lower);
+    const child = this.edges.get(state * WIDTH + lower);
+    const next = child !== undefined ? child : state === ROOT ? ROOT : this.step(this.failOf(state), lower);
     if (child !== undefined) this.failOf(child);
     const row = state * WIDTH;
     this.delta[row + lower] = next * WIDTH;
@@ -121,10 +129,10 @@ export class KeywordIndex<T> {
 
   /** Fill every row: each step fills the failure states it needs first. */
   private completeTable(): void {
-    const states = this.children.length;
-    for (let state = 0; state < states; state++) {
+    const states = this.parent.length;
+    for (let state = ROOT; state < states; state++) {
       const row = state * WIDTH;
-      for (let c = 0; c < WIDTH; c++) if (this.delta[row + c]! < 0) this.step(state, c);
+      for (let c = 0; c < WIDTH; c++) if (this.delta[row + c] === 0) this.step(state, c);
     }
     this.complete = true;
   }
@@ -132,9 +140,9 @@ export class KeywordIndex<T> {
   /** A state's failure state (and, once known, its output links), computed on first need. */
   private failOf(state: number): number {
     const known = this.fail[state]!;
-    if (known >= 0) return known;
+    if (known !== 0) return known;
     const parent = this.parent[state]!;
-    const f = parent === 0 ? 0 : this.step(this.failOf(parent), this.via[state]!);
+    const f = parent === ROOT ? ROOT : this.step(this.failOf(parent), this.via[state]!);
     this.fail[state] = f;
     this.nextOutput[state] = this.own[f]!.length ? f * WIDTH : this.nextOutput[f]!;
     this.hasOutput[state] = this.own[state]!.length || this.hasOutput[f] ? 1 : 0;
@@ -158,18 +166,18 @@ export class KeywordIndex<T> {
     // rows not yet filled; a hook's few kilobytes fill only the rows they take
     if (!this.complete && (this.scanned += text.length) > COMPLETE_AFTER) this.completeTable();
     const complete = this.complete;
-    let row = 0;
+    let row = ROOT * WIDTH;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (c >= WIDTH) row = 0;
+      if (c >= WIDTH) row = ROOT * WIDTH;
       else if (complete) row = delta[row + c]!;
       else {
         const next = delta[row + c]!;
-        row = next >= 0 ? next : this.step(row / WIDTH, c) * WIDTH;
+        row = next !== 0 ? next : this.step(row / WIDTH, c) * WIDTH;
       }
       if (hasOutput[row >> SHIFT] === 0) continue;
       // this state's keywords, then those of each failure state that has some
-      for (let out = row; out !== -1; out = nextOutput[out / WIDTH]!) {
+      for (let out = row; out !== 0; out = nextOutput[out / WIDTH]!) {
         const ids = own[out / WIDTH]!;
         for (let k = 0; k < ids.length; k++) {
           const id = ids[k]!;
