@@ -31,7 +31,11 @@ await esbuild.build({
   target: 'node20',
   packages: 'external',
   outfile: `${outdir}/cli.cjs`,
+  // import() of a package or a node module becomes require(): no ES module loader, ever
+  supported: { 'dynamic-import': false },
   define: { 'import.meta.url': '__leakguard_url' },
   banner: { js: 'const __leakguard_url = require("node:url").pathToFileURL(__filename).href;' },
+  minifyWhitespace: true,
+  minifySyntax: true,
   logLevel: 'warning',
 });

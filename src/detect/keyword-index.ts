@@ -127,13 +127,15 @@ export class KeywordIndex<T> {
     return next;
   }
 
-  /** Fill every row: each step fills the failure states it needs first. */
+  /** Fill every row (each step fills the failure states it needs first), then mark the entries of states with keywords. */
   private completeTable(): void {
+    const { delta, hasOutput } = this;
     const states = this.parent.length;
     for (let state = ROOT; state < states; state++) {
       const row = state * WIDTH;
-      for (let c = 0; c < WIDTH; c++) if (this.delta[row + c] === 0) this.step(state, c);
+      for (let c = 0; c < WIDTH; c++) if (delta[row + c] === 0) this.step(state, c);
     }
+    for (let i = ROOT * WIDTH; i < delta.length; i++) delta[i]! |= hasOutput[delta[i]! >> SHIFT]!;
     this.complete = true;
   }
 
@@ -152,49 +154,65 @@ export class KeywordIndex<T> {
   /** The owners whose keywords occur in `text`, ignoring ASCII case, each once, in no set order. */
   lookup(text: string): T[] {
     const found: T[] = [];
-    const total = this.ownerIndexes.length;
-    if (total === 0) return found;
+    if (this.ownerIndexes.length === 0) return found;
     if (++this.generation === 0xffffffff) {
       this.keywordSeen.fill(0);
       this.valueSeen.fill(0);
       this.generation = 1;
     }
-    const stamp = this.generation;
-    let remaining = total;
-    const { delta, hasOutput, keywordSeen, valueSeen, nextOutput, own } = this;
     // a long scan (history) fills the whole table once, then runs the loop without the test for
     // rows not yet filled; a hook's few kilobytes fill only the rows they take
     if (!this.complete && (this.scanned += text.length) > COMPLETE_AFTER) this.completeTable();
-    const complete = this.complete;
+    let remaining = this.ownerIndexes.length;
+    const { delta, hasOutput } = this;
     let row = ROOT * WIDTH;
+    if (this.complete) {
+      // each entry holds its state's output mark in bit 0 (rows are multiples of WIDTH): one read a character
+      const rootEntry = ROOT * WIDTH + hasOutput[ROOT]!;
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        const next = c < WIDTH ? delta[row + c]! : rootEntry;
+        row = next & ~1;
+        if (next === row) continue;
+        remaining -= this.collect(row, found);
+        if (remaining === 0) break;
+      }
+      return found;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c >= WIDTH) row = ROOT * WIDTH;
-      else if (complete) row = delta[row + c]!;
       else {
         const next = delta[row + c]!;
-        row = next !== 0 ? next : this.step(row / WIDTH, c) * WIDTH;
+        row = next !== 0 ? next : this.step(row >> SHIFT, c) * WIDTH;
       }
       if (hasOutput[row >> SHIFT] === 0) continue;
-      // this state's keywords, then those of each failure state that has some
-      for (let out = row; out !== 0; out = nextOutput[out / WIDTH]!) {
-        const ids = own[out / WIDTH]!;
-        for (let k = 0; k < ids.length; k++) {
-          const id = ids[k]!;
-          if (keywordSeen[id] === stamp) continue;
-          keywordSeen[id] = stamp;
-          remaining--;
-          const owners = this.ownerIndexes[id]!;
-          for (let o = 0; o < owners.length; o++) {
-            const v = owners[o]!;
-            if (valueSeen[v] === stamp) continue;
-            valueSeen[v] = stamp;
-            found.push(this.values[v]!);
-          }
-        }
-      }
+      remaining -= this.collect(row, found);
       if (remaining === 0) break;
     }
     return found;
+  }
+
+  /** The owners of the keywords state `row` completes, itself and along its failure states; returns how many keywords were new. */
+  private collect(row: number, found: T[]): number {
+    const { keywordSeen, valueSeen, nextOutput, own, generation: stamp } = this;
+    let added = 0;
+    for (let out = row; out !== 0; out = nextOutput[out >> SHIFT]!) {
+      const ids = own[out >> SHIFT]!;
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[k]!;
+        if (keywordSeen[id] === stamp) continue;
+        keywordSeen[id] = stamp;
+        added++;
+        const owners = this.ownerIndexes[id]!;
+        for (let o = 0; o < owners.length; o++) {
+          const v = owners[o]!;
+          if (valueSeen[v] === stamp) continue;
+          valueSeen[v] = stamp;
+          found.push(this.values[v]!);
+        }
+      }
+    }
+    return added;
   }
 }
