@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { GitError } from '../errors.js';
+import { plainRepoRoot } from './plain-root.js';
 
 /**
  * The one place leakguard runs git. Every call gets the same safety settings, so that the user's
@@ -143,6 +144,8 @@ export async function* streamGitLines(args: readonly string[], cwd: string): Asy
 }
 
 export async function repoRoot(cwd: string): Promise<string | undefined> {
+  const plain = plainRepoRoot(cwd);
+  if (plain !== undefined) return plain;
   const result = runGitSync(['rev-parse', '--show-toplevel'], cwd);
   return result.code === 0 ? result.stdout.trim() : undefined;
 }
