@@ -4,24 +4,18 @@
  * only the rules that own one of them are run.
  *
  * The automaton is a dense ASCII transition table, case folded, holding each next state as its
- * row offset: one addition and one array read per character of text. Building it fills each
- * row from its failure state's row (a native copy) in breadth-first order. Keyword outputs are
- * not copied down the failure links: a state keeps its own keywords and a link to the nearest
- * failure state that has some, followed on a hit. (A table over character classes is a quarter
- * of the size, but the extra class read per character made the pass slower, measured on the
- * eslint history; writing the trie straight into the table made building slower in a cold
- * process, the hook's case.)
+ * row offset: one addition and one array read per character of text. A row is filled the first
+ * time the text takes it (a hook's few kilobytes take few), the whole table once a long scan
+ * has read enough. Keyword outputs are not copied down the failure links: a state keeps its own
+ * keywords and a link to the nearest failure state that has some, followed on a hit. (A table
+ * over character classes is a quarter of the size, but the extra class read per character made
+ * the pass slower, measured on the eslint history.)
  */
-const WIDTH = 128;
+import { ROOT, WIDTH, buildTrie } from './keyword-trie.js';
+
 const SHIFT = 7;
 /** Characters looked up before the whole table is filled. */
 const COMPLETE_AFTER = 1 << 20;
-/**
- * The root is state 1, so that 0 can mean "not known yet" in every table: typed arrays start
- * zeroed, with nothing to fill before the first lookup (state 0 is never entered).
- */
-const ROOT = 1;
-const NO_KEYWORDS: readonly number[] = [];
 
 export class KeywordIndex<T> {
   /** Row offset of the next state, by row offset of the state + character code; 0 until first taken. */
@@ -39,8 +33,8 @@ export class KeywordIndex<T> {
   /** By state: the nearest failure state (row offset) with keywords of its own, or 0. */
   private readonly nextOutput: Int32Array;
   /** Owner values, and for each keyword id the indexes of its owners. */
-  private readonly values: T[] = [];
-  private readonly ownerIndexes: number[][] = [];
+  private readonly values: readonly T[];
+  private readonly ownerIndexes: ReadonlyArray<readonly number[]>;
   /** Stamps of the current lookup: a keyword or owner seen in it holds its number (no clearing, no allocation). */
   private readonly keywordSeen: Uint32Array;
   private readonly valueSeen: Uint32Array;
@@ -50,52 +44,14 @@ export class KeywordIndex<T> {
   private complete = false;
 
   constructor(entries: Iterable<{ keywords: readonly string[]; value: T }>) {
-    const ids = new Map<string, number>();
-    const valueIndex = new Map<T, number>();
-    // one map of edges and flat arrays: a map or an array per state made building the slowest
-    // part of a hook's start
-    const edges = new Map<number, number>();
-    const parent: number[] = [0, 0];
-    const via: number[] = [0, 0];
-    const ends: Array<[number, number]> = [];
-    for (const { keywords, value } of entries) {
-      for (const raw of keywords) {
-        const keyword = raw.toLowerCase();
-        let id = ids.get(keyword);
-        if (id === undefined) {
-          id = this.ownerIndexes.length;
-          ids.set(keyword, id);
-          this.ownerIndexes.push([]);
-          let state = ROOT;
-          for (let i = 0; i < keyword.length; i++) {
-            const c = keyword.charCodeAt(i);
-            if (c >= WIDTH) break; // non-ASCII keywords match on their ASCII prefix only
-            const key = state * WIDTH + c;
-            let next = edges.get(key);
-            if (next === undefined) {
-              next = parent.length;
-              parent.push(state);
-              via.push(c);
-              edges.set(key, next);
-            }
-            state = next;
-          }
-          ends.push([state, id]);
-        }
-        let v = valueIndex.get(value);
-        if (v === undefined) {
-          v = this.values.length;
-          valueIndex.set(value, v);
-          this.values.push(value);
-        }
-        const owners = this.ownerIndexes[id]!;
-        if (!owners.includes(v)) owners.push(v);
-      }
-    }
-    const states = parent.length;
-    this.edges = edges;
-    this.own = new Array<readonly number[]>(states).fill(NO_KEYWORDS);
-    for (const [state, id] of ends) this.own[state] = [...this.own[state]!, id];
+    const trie = buildTrie(entries);
+    const states = trie.parent.length;
+    this.edges = trie.edges;
+    this.parent = trie.parent;
+    this.via = trie.via;
+    this.own = trie.own;
+    this.values = trie.values;
+    this.ownerIndexes = trie.ownerIndexes;
     // nothing is known yet but the root: rows are filled the first time the text takes them
     this.delta = new Int32Array(states * WIDTH);
     this.fail = new Int32Array(states);
@@ -104,8 +60,6 @@ export class KeywordIndex<T> {
     this.hasOutput = new Uint8Array(states);
     // a keyword with no ASCII prefix ends at the root: every text holds it
     this.hasOutput[ROOT] = this.own[ROOT]!.length ? 1 : 0;
-    this.parent = Int32Array.from(parent);
-    this.via = Uint8Array.from(via);
     this.keywordSeen = new Uint32Array(this.ownerIndexes.length);
     this.valueSeen = new Uint32Array(this.values.length);
   }
