@@ -2,7 +2,7 @@
 // The bin only maps the CLI's result to an exit code; a crash is exit 2, never 0 or 1.
 // CommonJS (bin/package.json), like the bundle it loads: an ES module entry costs node's module
 // loader ~10 ms of the hook's start-up before the first line runs.
-const { readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
+const { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { dirname, join } = require('node:path');
 const { Script } = require('node:vm');
@@ -34,26 +34,25 @@ const flushed = () => new Promise((resolve) => (stdoutError || !stdoutUsed ? res
 
 /**
  * The bundled CLI (scripts/bundle.mjs) when the build made one, else tsc's modules. The bundle is
- * compiled with V8's code cache, kept beside it per V8 version (and the bundle's size and time,
- * so a changed bundle never meets an old cache): measured with bench/hook.mjs, starting from the
- * cached compile saves the hook ~5 ms. The first run, or one whose cache V8 turns down, writes
- * it; a folder that cannot be written (a read-only install) only goes without.
+ * compiled with V8's code cache, kept beside it per build (the id on its first line) and V8
+ * version: measured with bench/hook.mjs, starting from the cached compile saves the hook ~5 ms.
+ * The first run, or one whose cache V8 turns down, writes it; a folder that cannot be written (a
+ * read-only install) only goes without.
  */
 const loadCli = () => {
   const file = join(__dirname, '../dist/bundle/cli.cjs');
   let source;
-  let stat;
   try {
     source = readFileSync(file, 'utf8');
-    stat = statSync(file);
   } catch (error) {
     if (error?.code === 'ENOENT') return import(pathToFileURL(join(__dirname, '../dist/cli/run.js')).href);
     throw error;
   }
-  const cacheFile = `${file}.${process.versions.v8}-${stat.size}-${Math.round(stat.mtimeMs)}.cache`;
+  const build = /^\/\/ leakguard-build (\w+)/.exec(source)?.[1];
+  const cacheFile = build && `${file}.${build}-${process.versions.v8}.cache`;
   let cachedData;
   try {
-    cachedData = readFileSync(cacheFile);
+    if (cacheFile) cachedData = readFileSync(cacheFile);
   } catch {
     // no cache yet
   }
@@ -62,17 +61,29 @@ const loadCli = () => {
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
   // made once the modules are set up, before the scan: a cache of what a scan compiles too
   // measured slower to load
-  if (cachedData === undefined || script.cachedDataRejected) writeCache(script, cacheFile);
+  if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) writeCache(script, cacheFile);
   return module.exports;
 };
 
 const writeCache = (script, cacheFile) => {
   const temp = `${cacheFile}.${process.pid}`;
+  let fd;
   try {
-    writeFileSync(temp, script.createCachedData());
+    fd = openSync(temp, 'w');
+  } catch {
+    return; // a read-only install: start without the cache (and without making one)
+  }
+  try {
+    writeSync(fd, script.createCachedData());
+    closeSync(fd);
     renameSync(temp, cacheFile);
   } catch {
-    // a read-only install: start without the cache
+    try {
+      closeSync(fd);
+    } catch {
+      // closed already
+    }
+    rmSync(temp, { force: true });
   }
 };
 

@@ -10,7 +10,8 @@
 // only without the bundle: this script then warns and exits 0.
 // dist/bundle/ sits at the same depth as dist/cli/, so import.meta.url-relative paths
 // (../../patterns/, ../../package.json) resolve the same; import.meta.url is the file's URL.
-import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -39,3 +40,9 @@ await esbuild.build({
   minifySyntax: true,
   logLevel: 'warning',
 });
+// The build's id on the first line: bin/leakguard.js names V8's code cache of the bundle after
+// it, so a cache is never used with another build's code (npm gives every packed file the same
+// modification time, and two builds can have the same size).
+const bundle = readFileSync(`${outdir}/cli.cjs`, 'utf8');
+const id = createHash('sha256').update(bundle).digest('hex').slice(0, 16);
+writeFileSync(`${outdir}/cli.cjs`, `// leakguard-build ${id}\n${bundle}`);
