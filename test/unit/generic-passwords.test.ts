@@ -326,6 +326,12 @@ describe('locale files, IAM policies, manifests', () => {
     expect(hits('config.php', "'db_pw' => '{{alnum:12}}',")).toEqual(['generic-password:db_pw']);
   });
 
+  it('leaves SQL value lists, dates and concatenations alone (sentry-python, docs)', () => {
+    expect(hits('test_aiomysql.py', `"INSERT INTO users(name, password, dob) VALUES ('Alice', 'pw', '1990-12-25')",`)).toEqual([]);
+    expect(hits('config.yml', 'password_changed: 2024-03-01T10:00:00Z')).toEqual([]);
+    expect(hits('guide.md', "`'--password='.$connection['password']`")).toEqual([]);
+  });
+
   it('keeps keyword arguments after other arguments', () => {
     expect(hits('db.py', 'connect(host, password="{{alnum:12}}")')).toEqual(['generic-password:password']);
   });

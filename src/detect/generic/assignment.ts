@@ -65,7 +65,7 @@ export function assignments(line: string, language: Language): Pair[] {
     if (!op) continue;
     // a comma pairs a qualified name with its value (setProperty("smtp.password", …)); after a bare
     // "secret" it is just the next argument: decrypt(endpoint, "secret", "garbage")
-    if (op[0] === ',' && (!quotedKey || /^(?:secret|password|passwd|pass|pwd|token|auth)$/.test(key))) continue;
+    if (op[0] === ',' && (!quotedKey || /^(?:secret|password|passwd|pass|pwd|pw|token|auth)$/i.test(key))) continue;
     // 'password:digest' is one string (a type spec, a label), not a quoted name and its value
     if (quotedKey && i === e && op[0] === ':' && /^:[^\s]/.test(line.slice(i))) continue;
     if (op[0] === ' ') {

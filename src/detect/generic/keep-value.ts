@@ -125,7 +125,9 @@ export function notASecret(value: string, password = false): string | undefined 
   if (/^[A-Z][a-z]{2,12}-[A-Z][A-Za-z]{2,30}$/.test(value)) return 'a PowerShell command';
   if (/^\\{1,2}[0-9a-f]{2,6}$/i.test(value)) return 'a character escape (icon fonts)';
   if (/^@[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/.test(value)) return 'a stylesheet variable';
+  if (/^[.+]\s?\$[A-Za-z_]/.test(value)) return 'code: a concatenation with a variable';
   if (isNumber(value)) return 'a number';
+  if (/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) return 'a date';
   return undefined;
 }
 
