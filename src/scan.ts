@@ -50,8 +50,8 @@ function sourceFor(request: ScanRequest, engine: Engine, counters: SourceCounter
       counters.commits = p.commitsDone;
       request.onProgress?.(p);
     };
-    return Promise.all([import('./sources/history.js'), import('./sources/binary-text.js')]).then(([m, b]) =>
-      b.rescueHistoryBinaryText(m.historySource({ root, request: request.history!, maxFileSize, notices: engine.notices, onProgress }), { root, maxFileSize }),
+    return import('./sources/history.js').then((m) =>
+      m.historySource({ root, request: request.history!, maxFileSize, notices: engine.notices, onProgress, binaryText: true }),
     );
   }
   return import('./sources/files.js').then((m) => m.filesSource({ cwd: request.cwd, paths: request.paths.length ? request.paths : ['.'], useGitignore: request.useGitignore, maxFileSize }));

@@ -4,6 +4,7 @@ import { COMMIT_FORMAT, LogItems } from './history/log-items.js';
 import { orderedLog } from './history/ordered-logs.js';
 import { revSets } from './history/rev-sets.js';
 import { flatten } from './history/flatten.js';
+import { rescueHistoryBatches } from './binary-text.js';
 import type { HistoryRequest, NoticeSink, Progress, Source, SourceItem } from './types.js';
 
 export interface HistoryOptions {
@@ -12,6 +13,8 @@ export interface HistoryOptions {
   maxFileSize: number;
   notices: NoticeSink;
   onProgress?: ((p: Progress) => void) | undefined;
+  /** Also read the files git calls binary and scan those that decode as text (rescueHistoryBatches). */
+  binaryText?: boolean;
 }
 
 /**
@@ -72,7 +75,8 @@ function jobsFor(request: HistoryRequest): number {
  * - Streams with bounded read-ahead: memory stays flat as history grows.
  */
 export function historySource(options: HistoryOptions): Source {
-  return flatten(historyBatches(options));
+  const batches = historyBatches(options);
+  return flatten(options.binaryText ? rescueHistoryBatches(batches, options) : batches);
 }
 
 /** The history source's items, a batch per chunk of git output. */
@@ -90,25 +94,26 @@ async function* historyBatches(options: HistoryOptions): AsyncGenerator<SourceIt
     done++;
     onProgress?.({ commitsDone: done, commitsTotal: total, startedAt });
   });
-  const decoder = new TextDecoder('utf-8', { fatal: false });
-  // the unfinished last line, in pieces: a chunk without a line break is only added to it, so a
-  // long line (a minified file) is not re-scanned or re-copied with every chunk
-  const pieces: string[] = [];
+  // git's output is cut where a chunk ends, possibly inside a line or a UTF-8 sequence: each
+  // chunk is decoded up to its last line break (no sequence holds a '\n' byte), and the bytes
+  // after it wait, in pieces, for the next break, so a long line (a minified file) is not
+  // re-scanned or re-copied with every chunk. Lossy UTF-8, as TextDecoder's.
+  const pending: Buffer[] = [];
   for await (const chunk of orderedLog({ cwd: options.root, args, shas, lineLength, jobs, batchSize: batchSizeFor(total, jobs) })) {
-    const text = decoder.decode(chunk, { stream: true });
-    if (!text.includes('\n')) {
-      pieces.push(text);
+    const nl = chunk.lastIndexOf(10);
+    if (nl === -1) {
+      pending.push(chunk);
       continue;
     }
-    pieces.push(text);
-    const tail = items.feed(pieces.length === 1 ? text : pieces.join(''));
-    pieces.length = 0;
-    if (tail) pieces.push(tail);
+    const head = chunk.subarray(0, nl + 1);
+    const whole = pending.length ? Buffer.concat([...pending, head]) : head;
+    pending.length = 0;
+    if (nl + 1 < chunk.length) pending.push(chunk.subarray(nl + 1));
+    items.feed(whole.toString('utf8'));
     const batch = items.take();
     if (batch.length) yield batch;
   }
-  pieces.push(decoder.decode());
-  const last = pieces.join('');
+  const last = Buffer.concat(pending).toString('utf8');
   if (last) items.line(last);
   items.end();
   yield items.take();
