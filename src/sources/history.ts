@@ -18,9 +18,11 @@ export interface HistoryOptions {
 }
 
 /**
- * The commits to scan, oldest first (`rev-list --reverse --topo-order`: every parent before its
- * children), as fixed-length "<sha>\n" lines. Several pre-push sets are concatenated without
- * repeats. Held as one Buffer: 41 bytes a commit, 41 MB for a million commits.
+ * The commits to scan, newest first, as fixed-length "<sha>\n" lines: the reverse of
+ * `rev-list --reverse --topo-order` (every parent before its children). git reads a pack's delta
+ * chains, stored newest first, much more cheaply in that order (measured on eslint: about a fifth
+ * of git's CPU). Several pre-push sets are concatenated, oldest first, without repeats, then
+ * reversed. Held as one Buffer: 41 bytes a commit, 41 MB for a million commits.
  */
 async function commitList(root: string, sets: readonly string[][]): Promise<{ shas: Buffer; lineLength: number }> {
   const lists: string[] = [];
@@ -39,8 +41,11 @@ async function commitList(root: string, sets: readonly string[][]): Promise<{ sh
     const seen = new Set<string>();
     text = text.split('\n').filter((sha) => sha && !seen.has(sha) && seen.add(sha)).map((sha) => `${sha}\n`).join('');
   }
-  const first = text.indexOf('\n');
-  return { shas: Buffer.from(text, 'latin1'), lineLength: first + 1 };
+  const lineLength = text.indexOf('\n') + 1;
+  const oldestFirst = Buffer.from(text, 'latin1');
+  const shas = Buffer.allocUnsafe(oldestFirst.length);
+  for (let at = 0; at < shas.length; at += lineLength) oldestFirst.copy(shas, shas.length - at - lineLength, at, at + lineLength);
+  return { shas, lineLength };
 }
 
 /** Commits per git process: enough batches to keep every process busy, few enough to amortise each spawn. */
@@ -63,8 +68,9 @@ function jobsFor(request: HistoryRequest): number {
 }
 
 /**
- * The history source: the lines each commit added, oldest commit first, so that the scan's
- * first-seen de-duplication reports a secret at the commit that introduced it.
+ * The history source: the lines each commit added, newest commit first, each commit's items
+ * together (the scan puts them back oldest first, scan/commit-order.ts, so that its first-seen
+ * de-duplication reports a secret at the commit that introduced it).
  *
  * - Merges are shown as dense combined diffs: a line a conflict resolution adds (added relative
  *   to every parent) is scanned; lines a parent brought in were scanned at their own commit.
@@ -105,11 +111,16 @@ async function* historyBatches(options: HistoryOptions): AsyncGenerator<SourceIt
       pending.push(chunk);
       continue;
     }
-    const head = chunk.subarray(0, nl + 1);
-    const whole = pending.length ? Buffer.concat([...pending, head]) : head;
-    pending.length = 0;
+    let from = 0;
+    if (pending.length) {
+      // the line the waiting bytes begin ends at this chunk's first break
+      from = chunk.indexOf(10) + 1;
+      pending.push(chunk.subarray(0, from));
+      items.feed(Buffer.concat(pending).toString('utf8'));
+      pending.length = 0;
+    }
     if (nl + 1 < chunk.length) pending.push(chunk.subarray(nl + 1));
-    items.feed(whole.toString('utf8'));
+    if (from <= nl) items.feed(chunk.toString('utf8', from, nl + 1));
     const batch = items.take();
     if (batch.length) yield batch;
   }
