@@ -29,20 +29,19 @@ type IndexEntry = CompiledRule | typeof GENERIC;
 
 /**
  * The words of a case-insensitive regex made only of literal alternatives (pass|token|key), each
- * perhaps followed by a lookahead (pw(?![a-z])), else undefined. `exact`: no lookahead, so a
- * word found is a match; otherwise a word found only makes a match possible.
+ * perhaps followed by a lookahead (pw(?![a-z])), else undefined: text without one of them cannot
+ * match. (Text with one may not: genericHits runs the regex itself.)
  */
-function literalAlternatives(re: RegExp): { words: string[]; exact: boolean } | undefined {
+function literalAlternatives(re: RegExp): string[] | undefined {
   if (re.flags.replace(/[gy]/g, '') !== 'i' || !/^\w+(?:\(\?![^()|]*\))?(?:\|\w+(?:\(\?![^()|]*\))?)*$/.test(re.source)) return undefined;
-  return { words: re.source.split('|').map((w) => w.replace(/\(.*$/, '')), exact: !re.source.includes('(') };
+  return re.source.split('|').map((w) => w.replace(/\(.*$/, ''));
 }
 
 /** Compiled once per scan: the rules, their keyword index, the generic detector's settings. */
 export class Detector {
   /** The rules' keywords, and GENERIC_PREFILTER's words when it is a word list: one pass finds both. */
   private readonly index: KeywordIndex<IndexEntry>;
-  /** undefined: GENERIC_PREFILTER is not in the index; false: a word found is to be confirmed by the regex. */
-  private readonly genericExact: boolean | undefined;
+  private readonly genericInIndex: boolean;
   readonly rules: readonly CompiledRule[];
   private readonly options: DetectorOptions;
   private readonly decode: boolean;
@@ -64,8 +63,8 @@ export class Detector {
     this.everywhere = options.rules.filter((rule) => rule.keywords.length === 0);
     const entries: Array<{ keywords: readonly string[]; value: IndexEntry }> = keyed.map((rule) => ({ keywords: rule.keywords, value: rule }));
     const genericWords = options.entropy ? literalAlternatives(GENERIC_PREFILTER) : undefined;
-    if (genericWords) entries.push({ keywords: genericWords.words, value: GENERIC });
-    this.genericExact = genericWords?.exact;
+    if (genericWords) entries.push({ keywords: genericWords, value: GENERIC });
+    this.genericInIndex = genericWords !== undefined;
     this.index = new KeywordIndex(entries);
   }
 
@@ -104,9 +103,8 @@ export class Detector {
       }
     }
     const settings = this.options.entropy;
-    // the generic detector finds nothing in text without one of its keywords
-    const generic = settings !== undefined && (this.genericExact === undefined ? GENERIC_PREFILTER.test(text) : selected.generic && (this.genericExact || GENERIC_PREFILTER.test(text)));
-    if (settings && generic) {
+    // the generic detector finds nothing in text without one of its keywords (genericHits finds them)
+    if (settings && (this.genericInIndex ? selected.generic : GENERIC_PREFILTER.test(text))) {
       const language = this.lastLanguage;
       genericHits(text, map, language, fragment.file, settings, (hit, index, line) => {
         if (this.options.disabledGeneric?.has(hit.ruleId)) return;

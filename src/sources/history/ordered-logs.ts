@@ -4,7 +4,12 @@ import { SAFE_CONFIG, gitEnv, gitFailure } from '../git.js';
 
 /** Bytes of git output read ahead per batch before git is paused (backpressure). */
 const READ_AHEAD = 16 * 1024 * 1024;
-
+/**
+ * Bytes gathered before they are handed on. git writes 4 KB at a time, and each piece handed on
+ * costs a turn of every async generator downstream: on eslint's history, 28 000 pieces of 4 KB
+ * cost more than a tenth of the scan's CPU. The pipe holds 64 KB, so git does not wait either.
+ */
+const HAND_ON = 64 * 1024;
 
 /** One `git log --stdin` over a slice of the commit list, read ahead into a bounded buffer. */
 class Batch {
@@ -26,7 +31,7 @@ class Batch {
       this.chunks.push(b);
       this.bytes += b.length;
       if (this.bytes > READ_AHEAD) child.stdout!.pause();
-      this.notify();
+      if (this.bytes >= HAND_ON) this.notify();
     });
     child.stderr!.on('data', (b: Buffer) => {
       if (this.err.length < 64) this.err.push(b);
@@ -54,11 +59,15 @@ class Batch {
   /** The output, in order; throws GitError when git fails, so a broken repository is never "clean". */
   async *read(): AsyncGenerator<Buffer> {
     for (;;) {
-      const chunk = this.chunks.shift();
-      if (chunk) {
-        this.bytes -= chunk.length;
+      if (this.chunks.length && (this.bytes >= HAND_ON || this.ended)) {
+        // about HAND_ON bytes at a time, also from a batch read far ahead
+        let count = 0;
+        let size = 0;
+        while (count < this.chunks.length && size < HAND_ON) size += this.chunks[count++]!.length;
+        const taken = this.chunks.splice(0, count);
+        this.bytes -= size;
         if (this.bytes < READ_AHEAD / 2 && this.child.stdout!.isPaused()) this.child.stdout!.resume();
-        yield chunk;
+        yield taken.length === 1 ? taken[0]! : Buffer.concat(taken, size);
         continue;
       }
       if (this.ended) break;
