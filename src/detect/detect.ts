@@ -27,19 +27,15 @@ export interface DetectorOptions {
 const GENERIC = Symbol('generic keywords');
 type IndexEntry = CompiledRule | typeof GENERIC;
 
-/**
- * The words of a case-insensitive regex made only of literal alternatives (pass|token|key), each
- * perhaps followed by a lookahead (pw(?![a-z])), else undefined: text without one of them cannot
- * match. (Text with one may not: genericHits runs the regex itself.)
- */
+/** The words of a case-insensitive regex made only of literal alternatives (pass|token|key), else undefined. */
 function literalAlternatives(re: RegExp): string[] | undefined {
-  if (re.flags.replace(/[gy]/g, '') !== 'i' || !/^\w+(?:\(\?![^()|]*\))?(?:\|\w+(?:\(\?![^()|]*\))?)*$/.test(re.source)) return undefined;
-  return re.source.split('|').map((w) => w.replace(/\(.*$/, ''));
+  if (re.flags.replace(/[gy]/g, '') !== 'i' || !/^\w+(?:\|\w+)*$/.test(re.source)) return undefined;
+  return re.source.split('|');
 }
 
 /** Compiled once per scan: the rules, their keyword index, the generic detector's settings. */
 export class Detector {
-  /** The rules' keywords, and GENERIC_PREFILTER's words when it is a word list: one pass finds both. */
+  /** The rules' keywords, and GENERIC_PREFILTER's when it is a plain word list: one pass finds both. */
   private readonly index: KeywordIndex<IndexEntry>;
   private readonly genericInIndex: boolean;
   readonly rules: readonly CompiledRule[];
@@ -103,7 +99,7 @@ export class Detector {
       }
     }
     const settings = this.options.entropy;
-    // the generic detector finds nothing in text without one of its keywords (genericHits finds them)
+    // the generic detector finds nothing in text without one of its keywords
     if (settings && (this.genericInIndex ? selected.generic : GENERIC_PREFILTER.test(text))) {
       const language = this.lastLanguage;
       genericHits(text, map, language, fragment.file, settings, (hit, index, line) => {
