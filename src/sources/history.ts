@@ -105,22 +105,24 @@ async function* historyBatches(options: HistoryOptions): AsyncGenerator<SourceIt
   // after it wait, in pieces, for the next break, so a long line (a minified file) is not
   // re-scanned or re-copied with every chunk. Lossy UTF-8, as TextDecoder's.
   const pending: Buffer[] = [];
-  for await (const chunk of orderedLog({ cwd: options.root, args, shas, lineLength, jobs, batchSize: batchSizeFor(total, jobs) })) {
-    const nl = chunk.lastIndexOf(10);
-    if (nl === -1) {
-      pending.push(chunk);
-      continue;
+  for await (const chunks of orderedLog({ cwd: options.root, args, shas, lineLength, jobs, batchSize: batchSizeFor(total, jobs) })) {
+    for (const chunk of chunks) {
+      const nl = chunk.lastIndexOf(10);
+      if (nl === -1) {
+        pending.push(chunk);
+        continue;
+      }
+      let from = 0;
+      if (pending.length) {
+        // the line the waiting bytes begin ends at this chunk's first break
+        from = chunk.indexOf(10) + 1;
+        pending.push(chunk.subarray(0, from));
+        items.feed(Buffer.concat(pending).toString('utf8'));
+        pending.length = 0;
+      }
+      if (nl + 1 < chunk.length) pending.push(chunk.subarray(nl + 1));
+      if (from <= nl) items.feed(chunk.toString('utf8', from, nl + 1));
     }
-    let from = 0;
-    if (pending.length) {
-      // the line the waiting bytes begin ends at this chunk's first break
-      from = chunk.indexOf(10) + 1;
-      pending.push(chunk.subarray(0, from));
-      items.feed(Buffer.concat(pending).toString('utf8'));
-      pending.length = 0;
-    }
-    if (nl + 1 < chunk.length) pending.push(chunk.subarray(nl + 1));
-    if (from <= nl) items.feed(chunk.toString('utf8', from, nl + 1));
     const batch = items.take();
     if (batch.length) yield batch;
   }
