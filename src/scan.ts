@@ -9,8 +9,8 @@ import { buildFinding, sortFindings } from './findings/build-finding.js';
 import type { Finding, Suppressed } from './findings/types.js';
 import type { ScanResult, ScanStats } from './reporters/types.js';
 import { prepareEngine, type Engine } from './scan/prepare-engine.js';
-import { CommitOrder, putOldestFirst } from './scan/commit-order.js';
 import type { ScanRequest } from './scan/types.js';
+import { putOldestFirst } from './scan/commit-order.js';
 import { checkIgnored } from './sources/git.js';
 import { stagedSource } from './sources/staged.js';
 import type { CommitInfo, Progress, Skip, Source } from './sources/types.js';
@@ -51,8 +51,8 @@ function sourceFor(request: ScanRequest, engine: Engine, counters: SourceCounter
       counters.commits = p.commitsDone;
       request.onProgress?.(p);
     };
-    return import('./sources/history.js').then((m) =>
-      m.historySource({ root, request: request.history!, maxFileSize, notices: engine.notices, onProgress, binaryText: true }),
+    return Promise.all([import('./sources/history.js'), import('./sources/binary-text.js')]).then(([m, b]) =>
+      b.rescueHistoryBinaryText(m.historySource({ root, request: request.history!, maxFileSize, notices: engine.notices, onProgress }), { root, maxFileSize }),
     );
   }
   return import('./sources/files.js').then((m) => m.filesSource({ cwd: request.cwd, paths: request.paths.length ? request.paths : ['.'], useGitignore: request.useGitignore, maxFileSize }));
@@ -79,9 +79,6 @@ export async function scan(request: ScanRequest, prepared?: Engine): Promise<Sca
   const stats: ScanStats = { mode: request.mode, files: 0, fragments: 0, lines: 0, bytes: 0, commits: 0, rules: engine.rules.length + 4, durationMs: 0 };
   const counters: SourceCounters = { commits: 0 };
   const source = await sourceFor(request, engine, counters);
-  // history comes newest commit first: results are ranked by commit, and put back oldest first
-  const order = new CommitOrder();
-  const ranks = { candidates: [] as number[], rejected: [] as number[], skipped: [] as number[] };
   for await (const item of source) {
     if (ignored?.(item.file)) continue;
     if (item.type === 'file') {
@@ -89,26 +86,23 @@ export async function scan(request: ScanRequest, prepared?: Engine): Promise<Sca
       if (!seenFiles.has(item.file)) seenFiles.set(item.file, item.commit);
       continue;
     }
-    const rank = order.note(item.commit);
     if (item.type === 'skip') {
       skipped.push(item);
-      ranks.skipped.push(rank);
       continue;
     }
     stats.fragments++;
     stats.bytes += item.text.length;
     stats.lines += countLines(item.text);
     for (const c of detector.detect(item, rejected)) candidates.push(c);
-    while (ranks.candidates.length < candidates.length) ranks.candidates.push(rank);
-    while (ranks.rejected.length < rejected.length) ranks.rejected.push(rank);
-  }
-  if (request.mode === 'history') {
-    putOldestFirst(candidates, ranks.candidates);
-    putOldestFirst(rejected, ranks.rejected);
-    putOldestFirst(skipped, ranks.skipped);
   }
   // every commit read counts, also those that only deleted files or changed binaries
   stats.commits = counters.commits;
+  // history comes newest commit first: its results go back oldest first
+  if (request.mode === 'history') {
+    putOldestFirst(candidates, (c) => c.commit?.sha);
+    putOldestFirst(skipped, (s) => s.commit?.sha);
+    putOldestFirst(rejected, (r) => r.commit);
+  }
 
   // .gitignore'd secrets files being committed anyway (staged mode, where git add -f is the case)
   // only files that matter are asked about: secrets files by name, and files with findings

@@ -64,54 +64,34 @@ async function stagedRenames(root: string): Promise<Map<string, string>> {
  * The same for history: a commit's file that git calls binary is read from that commit, and its
  * lines not in the first parent's version are scanned if it decodes as text. What stays binary
  * (or is over the size limit) is dropped, as history holds many binaries and none can be scanned.
- * Works on the history source's batches: a batch without such a file passes as it is, with no
- * await per item.
  */
-export async function* rescueHistoryBatches(batches: AsyncIterable<SourceItem[]>, options: { root: string; maxFileSize: number }): AsyncGenerator<SourceItem[], void> {
+export async function* rescueHistoryBinaryText(items: AsyncIterable<SourceItem>, options: { root: string; maxFileSize: number }): AsyncGenerator<SourceItem> {
   let reader: BlobReader | undefined;
   let decode: ((bytes: Buffer) => string | undefined) | undefined;
   try {
-    for await (const batch of batches) {
-      if (!batch.some(isCommitBinary)) {
-        yield batch;
+    for await (const item of items) {
+      if (item.type !== 'skip' || item.reason !== 'binary' || !item.commit) {
+        yield item;
         continue;
       }
-      const out: SourceItem[] = [];
-      for (const item of batch) {
-        if (!isCommitBinary(item)) {
-          out.push(item);
-          continue;
-        }
-        // imported on the first binary file: the hook pays nothing for it otherwise
-        reader ??= new (await import('./blob-reader.js')).BlobReader(options.root);
-        const commit = item.commit!;
-        const spec = `${commit.sha}:${item.file}`;
-        const size = await reader.size(spec);
-        if (size === undefined || size > options.maxFileSize) continue;
-        const bytes = await reader.read(spec);
-        decode ??= (await import('./files.js')).decodeText;
-        const text = bytes && decode(bytes);
-        if (text === undefined || text === '') continue;
-        const parent = await reader.read(`${commit.sha}^:${item.file}`);
-        const before = parent ? (decode(parent) ?? '') : '';
-        out.push({ type: 'file', file: item.file, commit });
-        for (const fragment of addedRuns(item.file, text, before)) out.push({ ...fragment, commit });
-      }
-      yield out;
+      // imported on the first binary file: the hook pays nothing for it otherwise
+      reader ??= new (await import('./blob-reader.js')).BlobReader(options.root);
+      const spec = `${item.commit.sha}:${item.file}`;
+      const size = await reader.size(spec);
+      if (size === undefined || size > options.maxFileSize) continue;
+      const bytes = await reader.read(spec);
+      decode ??= (await import('./files.js')).decodeText;
+      const text = bytes && decode(bytes);
+      if (text === undefined || text === '') continue;
+      const parent = await reader.read(`${item.commit.sha}^:${item.file}`);
+      const before = parent ? (decode(parent) ?? '') : '';
+      const commit = item.commit;
+      yield { type: 'file', file: item.file, commit };
+      for (const fragment of addedRuns(item.file, text, before)) yield { ...fragment, commit };
     }
   } finally {
     reader?.close();
   }
-}
-
-const isCommitBinary = (item: SourceItem): boolean => item.type === 'skip' && item.reason === 'binary' && item.commit !== undefined;
-
-/** rescueHistoryBatches over a source read item by item. */
-export async function* rescueHistoryBinaryText(items: AsyncIterable<SourceItem>, options: { root: string; maxFileSize: number }): AsyncGenerator<SourceItem> {
-  async function* single(): AsyncGenerator<SourceItem[]> {
-    for await (const item of items) yield [item];
-  }
-  for await (const batch of rescueHistoryBatches(single(), options)) yield* batch;
 }
 
 /** Lines of `after` not matched by a line of `before` (as a multiset), as fragments of consecutive lines. */

@@ -4,7 +4,6 @@ import { COMMIT_FORMAT, LogItems } from './history/log-items.js';
 import { orderedLog } from './history/ordered-logs.js';
 import { revSets } from './history/rev-sets.js';
 import { flatten } from './history/flatten.js';
-import { rescueHistoryBatches } from './binary-text.js';
 import type { HistoryRequest, NoticeSink, Progress, Source, SourceItem } from './types.js';
 
 export interface HistoryOptions {
@@ -13,8 +12,6 @@ export interface HistoryOptions {
   maxFileSize: number;
   notices: NoticeSink;
   onProgress?: ((p: Progress) => void) | undefined;
-  /** Also read the files git calls binary and scan those that decode as text (rescueHistoryBatches). */
-  binaryText?: boolean;
 }
 
 /**
@@ -81,12 +78,11 @@ function jobsFor(request: HistoryRequest): number {
  * - Streams with bounded read-ahead: memory stays flat as history grows.
  */
 export function historySource(options: HistoryOptions): Source {
-  const batches = historyBatches(options);
-  return flatten(options.binaryText ? rescueHistoryBatches(batches, options) : batches);
+  return flatten(historyBatches(options));
 }
 
 /** The history source's items, a batch per chunk of git output. */
-async function* historyBatches(options: HistoryOptions): AsyncGenerator<SourceItem[], void> {
+export async function* historyBatches(options: HistoryOptions): AsyncGenerator<SourceItem[], void> {
   const sets = await revSets(options.root, options.request, options.notices);
   const { shas, lineLength } = await commitList(options.root, sets);
   const total = shas.length ? shas.length / lineLength : 0;
