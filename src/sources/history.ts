@@ -82,7 +82,7 @@ export function historySource(options: HistoryOptions): Source {
 }
 
 /** The history source's items, a batch per chunk of git output. */
-export async function* historyBatches(options: HistoryOptions): AsyncGenerator<SourceItem[], void> {
+async function* historyBatches(options: HistoryOptions): AsyncGenerator<SourceItem[], void> {
   const sets = await revSets(options.root, options.request, options.notices);
   const { shas, lineLength } = await commitList(options.root, sets);
   const total = shas.length ? shas.length / lineLength : 0;
