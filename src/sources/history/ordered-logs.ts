@@ -3,7 +3,7 @@ import { GitError } from '../../errors.js';
 import { SAFE_CONFIG, gitEnv, gitFailure } from '../git.js';
 
 /** Bytes of git output read ahead per batch before git is paused (backpressure). */
-const READ_AHEAD = 12 * 1024 * 1024;
+const READ_AHEAD = 8 * 1024 * 1024;
 /**
  * Bytes of chunks gathered before they are handed on, as one run. git writes 4 KB at a time, and
  * each run handed on costs a turn of every async generator downstream: on eslint's history,
