@@ -13,7 +13,7 @@ import type { ScanRequest } from './scan/types.js';
 import { putOldestFirst } from './scan/commit-order.js';
 import { checkIgnored } from './sources/git.js';
 import { stagedSource } from './sources/staged.js';
-import type { CommitInfo, Progress, Skip, Source } from './sources/types.js';
+import type { CommitInfo, Progress, Skip, Source, SourceItem } from './sources/types.js';
 
 export type { Notice, ScanResult, ScanStats } from './reporters/types.js';
 export type { HistoryRequest, Progress, ScanMode } from './sources/types.js';
@@ -35,14 +35,17 @@ interface SourceCounters {
   commits: number;
 }
 
-function sourceFor(request: ScanRequest, engine: Engine, counters: SourceCounters): Promise<Source> | Source {
+/** A scan's items: one at a time, or (history) in batches, with no async step per item. */
+type Items = { items: Source } | { batches: AsyncIterable<readonly SourceItem[]> };
+
+function sourceFor(request: ScanRequest, engine: Engine, counters: SourceCounters): Promise<Items> | Items {
   const maxFileSize = engine.config.maxFileSize;
   if (request.mode === 'staged') {
     if (engine.bare) throw new InputError('--staged needs a working tree, and this is a bare repository with no index; run it in a clone with a working tree, or scan history with --all-commits.');
     if (!engine.root) throw new InputError('--staged needs a git repository, and this folder is not in one; run leakguard inside the repository or pass PATHs to scan files.');
     // PATHs are relative to the working directory (lint-staged passes absolute ones); git wants them from the root
     const paths = request.paths.map((p) => relative(engine.root!, resolve(request.cwd, p)).split(sep).join('/'));
-    return stagedSource({ root: engine.root, paths, maxFileSize });
+    return { items: stagedSource({ root: engine.root, paths, maxFileSize }) };
   }
   if (request.mode === 'history') {
     const root = engine.root ?? engine.bare;
@@ -51,16 +54,17 @@ function sourceFor(request: ScanRequest, engine: Engine, counters: SourceCounter
       counters.commits = p.commitsDone;
       request.onProgress?.(p);
     };
-    return Promise.all([import('./sources/history.js'), import('./sources/binary-text.js')]).then(([m, b]) =>
-      b.rescueHistoryBinaryText(m.historySource({ root, request: request.history!, maxFileSize, notices: engine.notices, onProgress }), { root, maxFileSize }),
-    );
+    return Promise.all([import('./sources/history.js'), import('./sources/binary-text.js')]).then(([m, b]) => ({
+      batches: b.rescueHistoryBatches(m.historyBatches({ root, request: request.history!, maxFileSize, notices: engine.notices, onProgress }), { root, maxFileSize }),
+    }));
   }
-  return import('./sources/files.js').then((m) => m.filesSource({ cwd: request.cwd, paths: request.paths.length ? request.paths : ['.'], useGitignore: request.useGitignore, maxFileSize }));
+  return import('./sources/files.js').then((m) => ({ items: m.filesSource({ cwd: request.cwd, paths: request.paths.length ? request.paths : ['.'], useGitignore: request.useGitignore, maxFileSize }) }));
 }
 
 /** Run a whole scan: source -> fragments -> detectors -> filters -> findings. Never prints. */
 export async function scan(request: ScanRequest, prepared?: Engine): Promise<ScanResult> {
-  const started = performance.now();
+  // Date, not performance: the performance global loads perf_hooks, a millisecond of the hook
+  const started = Date.now();
   const engine = prepared ?? (await prepareEngine(request));
   const { config, detector } = engine;
   const suppressor = new Suppressor({
@@ -78,23 +82,25 @@ export async function scan(request: ScanRequest, prepared?: Engine): Promise<Sca
   const seenFiles = new Map<string, CommitInfo | undefined>();
   const stats: ScanStats = { mode: request.mode, files: 0, fragments: 0, lines: 0, bytes: 0, commits: 0, rules: engine.rules.length + 4, durationMs: 0 };
   const counters: SourceCounters = { commits: 0 };
-  const source = await sourceFor(request, engine, counters);
-  for await (const item of source) {
-    if (ignored?.(item.file)) continue;
+  const take = (item: SourceItem): void => {
+    if (ignored?.(item.file)) return;
     if (item.type === 'file') {
       stats.files++;
       if (!seenFiles.has(item.file)) seenFiles.set(item.file, item.commit);
-      continue;
+      return;
     }
     if (item.type === 'skip') {
       skipped.push(item);
-      continue;
+      return;
     }
     stats.fragments++;
     stats.bytes += item.text.length;
     stats.lines += countLines(item.text);
     for (const c of detector.detect(item, rejected)) candidates.push(c);
-  }
+  };
+  const source = await sourceFor(request, engine, counters);
+  if ('batches' in source) for await (const batch of source.batches) for (const item of batch) take(item);
+  else for await (const item of source.items) take(item);
   // every commit read counts, also those that only deleted files or changed binaries
   stats.commits = counters.commits;
   // history comes newest commit first: its results go back oldest first
@@ -137,7 +143,7 @@ export async function scan(request: ScanRequest, prepared?: Engine): Promise<Sca
   }
   engine.notices.push(...rejected, ...suppressor.unused());
 
-  stats.durationMs = Math.round(performance.now() - started);
+  stats.durationMs = Date.now() - started;
   return {
     root: engine.root,
     findings: sortFindings(findings),

@@ -27,10 +27,15 @@ export interface DetectorOptions {
 const GENERIC = Symbol('generic keywords');
 type IndexEntry = CompiledRule | typeof GENERIC;
 
-/** The words of a case-insensitive regex made only of literal alternatives (pass|token|key), else undefined. */
+/**
+ * The words of a case-insensitive regex made only of literal alternatives (pass|token|key), else
+ * undefined. An alternative's trailing lookahead (pw(?![a-z])) is dropped: that only widens which
+ * texts select the generic detector, which then finds its lines with the regex itself.
+ */
 function literalAlternatives(re: RegExp): string[] | undefined {
-  if (re.flags.replace(/[gy]/g, '') !== 'i' || !/^\w+(?:\|\w+)*$/.test(re.source)) return undefined;
-  return re.source.split('|');
+  if (re.flags.replace(/[gy]/g, '') !== 'i') return undefined;
+  const words = re.source.split('|').map((a) => a.replace(/\(\?!\[a-z\]\)$/, ''));
+  return words.every((w) => /^\w+$/.test(w)) ? words : undefined;
 }
 
 /** Compiled once per scan: the rules, their keyword index, the generic detector's settings. */
@@ -70,14 +75,16 @@ export class Detector {
    */
   detect(fragment: Fragment, rejected?: DetectNotice[]): Candidate[] {
     const text = fragment.text;
-    const map = new LineMap(text, fragment.startLine);
+    // most fragments have no match: their line starts are never needed
+    let lines: LineMap | undefined;
+    const map = (): LineMap => (lines ??= new LineMap(text, fragment.startLine));
     const found: Ranked[] = [];
     this.fileFacts(fragment.file);
     const selected = this.selected(text);
     for (const rule of selected.rules) {
-      const onRejected: OnRejected | undefined = rejected && ((start, validator) => rejected.push(this.rejection(fragment, map, rule.id, start, validator)));
+      const onRejected: OnRejected | undefined = rejected && ((start, validator) => rejected.push(this.rejection(fragment, map(), rule.id, start, validator)));
       for (const hit of matchRule(rule, text, onRejected)) {
-        const c = this.candidate(fragment, map, rule.id, hit.start, hit.end, hit.secret, rulePriority(rule));
+        const c = this.candidate(fragment, map(), rule.id, hit.start, hit.end, hit.secret, rulePriority(rule));
         c.context = hit.context;
         c.order = this.order.get(rule) ?? c.order;
         found.push(c);
@@ -90,7 +97,7 @@ export class Detector {
           for (const hit of matchRule(rule, run.decoded)) {
             const span = encodedSpan(run, hit.start, hit.end);
             // a rule written for the encoded form keeps precedence over the same rule's decoded match
-            const c = this.candidate(fragment, map, rule.id, span.start, span.end, hit.secret, rulePriority(rule) - 0.5);
+            const c = this.candidate(fragment, map(), rule.id, span.start, span.end, hit.secret, rulePriority(rule) - 0.5);
             c.encoding = run.encoding;
             c.raw = text.slice(span.start, span.end);
             found.push(c);
@@ -102,11 +109,12 @@ export class Detector {
     // the generic detector finds nothing in text without one of its keywords
     if (settings && (this.genericInIndex ? selected.generic : GENERIC_PREFILTER.test(text))) {
       const language = this.lastLanguage;
-      genericHits(text, map, language, fragment.file, settings, (hit, index, line) => {
+      const lineMap = map();
+      genericHits(text, lineMap, language, fragment.file, settings, (hit, index, line) => {
         if (this.options.disabledGeneric?.has(hit.ruleId)) return;
-        const offset = map.lineStart(index);
-        const c = this.candidate(fragment, map, hit.ruleId, offset + hit.start, offset + hit.end, hit.value, 0);
-        c.keyName = YAML_LIKE.has(language) ? withYamlParent(hit.keyName, line, map, index) : hit.keyName;
+        const offset = lineMap.lineStart(index);
+        const c = this.candidate(fragment, lineMap, hit.ruleId, offset + hit.start, offset + hit.end, hit.value, 0);
+        c.keyName = YAML_LIKE.has(language) ? withYamlParent(hit.keyName, line, lineMap, index) : hit.keyName;
         found.push(c);
       });
     }

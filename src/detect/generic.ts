@@ -9,7 +9,7 @@
  */
 import { isMinified, type Language } from '../util/file-type.js';
 import { assignments } from './generic/assignment.js';
-import { envListPair, xmlAssignments } from './generic/structured.js';
+import { byteArrays, envListPair, xmlAssignments } from './generic/structured.js';
 import { rejectValue } from './generic/keep-value.js';
 import { classifyKey, valueKind } from './generic/key-names.js';
 import { POSITIONAL_PREFILTER, flagArguments, positional, setterCalls } from './generic/calls.js';
@@ -25,11 +25,17 @@ export const GENERIC_PREFILTER = /pass|pwd|pw(?![a-z])|secret|token|key|auth|cre
 
 const LINE_PREFILTER = /pass|pwd|pw(?![a-z])|secret|token|key|auth|cred|salt|sign|private|bearer|cipher|seed|verifier|ticket/i;
 
+const OBJECT_NAME_CONTEXTS = new Set<Language>(['yaml', 'kubernetes', 'docker-compose', 'github-actions', 'gitlab-ci', 'markdown', 'text']);
+
+/** A comment after the value that says it stands in for one: # Replace with an actual password. */
+const SAYS_PLACEHOLDER = /(?:#|\/\/|--|\/\*)\s{0,3}(?:todo:?\s{0,3})?(?:replace|change\s(?:this|me|it)|(?:an?\s)?(?:example|placeholder|dummy|fake)\b|not\s(?:a\s)?real|use\syour\sown)/i;
+
 /** Every name/value pair the context readers find on one line. */
 function pairsOf(line: string, language: Language): Pair[] {
   if (!LINE_PREFILTER.test(line) && !POSITIONAL_PREFILTER.test(line)) return [];
   const pairs = [...assignments(line, language), ...positional(line), ...setterCalls(line), ...flagArguments(line)];
   if (line.includes('</') || line.includes('value=')) pairs.push(...xmlAssignments(line));
+  if (line.includes('{') || line.includes('[')) pairs.push(...byteArrays(line));
   return pairs;
 }
 
@@ -50,7 +56,12 @@ export function detectGenericLine(line: string, language: Language, file: string
     // SQL's KEY `idx_name` (...) names an index
     if (language === 'sql' && /^key$/i.test(key)) continue;
     const value = parsed.value;
-    if (rejectValue(value, settings, valueKind(ruleId, key))) continue;
+    const kind = valueKind(ruleId, key);
+    // in Kubernetes and Helm YAML (and their docs), secret: root-ca names a Secret object (a DNS-1123 name), it holds none
+    if (kind === 'chosen-secret' && OBJECT_NAME_CONTEXTS.has(language) && /^[a-z][a-z0-9]*(?:[-.][a-z0-9]+)*-[a-z0-9]+(?:[-.][a-z0-9]+)*$/.test(value) && value.length <= 253) continue;
+    // a byte array is a generated key, never a chosen password
+    if (parsed.judged !== undefined ? kind === 'generic-password' || rejectValue(parsed.judged, settings, 'generic-token') : rejectValue(value, settings, kind)) continue;
+    if (SAYS_PLACEHOLDER.test(line.slice(parsed.end))) continue;
     taken.add(parsed.start);
     hits.push({ ruleId, keyName: key, start: parsed.start, end: parsed.end, value });
   }

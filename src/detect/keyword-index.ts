@@ -4,37 +4,37 @@
  * only the rules that own one of them are run.
  *
  * The automaton is a dense ASCII transition table, case folded, holding each next state as its
- * row offset: one addition and one array read per character of text. Building it fills each
- * row from its failure state's row (a native copy) in breadth-first order. Keyword outputs are
- * not copied down the failure links: a state keeps its own keywords and a link to the nearest
- * failure state that has some, followed on a hit. (A table over character classes is a quarter
- * of the size, but the extra class read per character made the pass slower, measured on the
- * eslint history; writing the trie straight into the table made building slower in a cold
- * process, the hook's case.)
+ * row offset: one addition and one array read per character of text. A row is filled the first
+ * time the text takes it (a hook's few kilobytes take few), the whole table once a long scan
+ * has read enough. Keyword outputs are not copied down the failure links: a state keeps its own
+ * keywords and a link to the nearest failure state that has some, followed on a hit. (A table
+ * over character classes is a quarter of the size, but the extra class read per character made
+ * the pass slower, measured on the eslint history.)
  */
-const WIDTH = 128;
+import { ROOT, WIDTH, buildTrie } from './keyword-trie.js';
+
 const SHIFT = 7;
 /** Characters looked up before the whole table is filled. */
 const COMPLETE_AFTER = 1 << 20;
 
 export class KeywordIndex<T> {
-  /** Row offset of the next state, by row offset of the state + character code; -1 until first taken. */
+  /** Row offset of the next state, by row offset of the state + character code; 0 until first taken. */
   private readonly delta: Int32Array;
-  /** The trie, and each state's parent and the character leading to it. */
-  private readonly children: ReadonlyArray<ReadonlyMap<number, number>>;
+  /** The trie's edges, by state * WIDTH + character; and each state's parent and the character leading to it. */
+  private readonly edges: ReadonlyMap<number, number>;
   private readonly parent: Int32Array;
   private readonly via: Uint8Array;
-  /** By state: its failure state, -1 until known. */
+  /** By state: its failure state, 0 until known. */
   private readonly fail: Int32Array;
   /** By state: 1 when the state or one of its failure states completes a keyword. */
   private readonly hasOutput: Uint8Array;
   /** By state: the keyword ids the state itself completes. */
-  private readonly own: number[][] = [[]];
-  /** By state: the nearest failure state (row offset) with keywords of its own, or -1. */
+  private readonly own: Array<readonly number[]>;
+  /** By state: the nearest failure state (row offset) with keywords of its own, or 0. */
   private readonly nextOutput: Int32Array;
   /** Owner values, and for each keyword id the indexes of its owners. */
-  private readonly values: T[] = [];
-  private readonly ownerIndexes: number[][] = [];
+  private readonly values: readonly T[];
+  private readonly ownerIndexes: ReadonlyArray<readonly number[]>;
   /** Stamps of the current lookup: a keyword or owner seen in it holds its number (no clearing, no allocation). */
   private readonly keywordSeen: Uint32Array;
   private readonly valueSeen: Uint32Array;
@@ -44,60 +44,22 @@ export class KeywordIndex<T> {
   private complete = false;
 
   constructor(entries: Iterable<{ keywords: readonly string[]; value: T }>) {
-    const ids = new Map<string, number>();
-    const valueIndex = new Map<T, number>();
-    const children: Array<Map<number, number>> = [new Map()];
-    for (const { keywords, value } of entries) {
-      for (const raw of keywords) {
-        const keyword = raw.toLowerCase();
-        let id = ids.get(keyword);
-        if (id === undefined) {
-          id = this.ownerIndexes.length;
-          ids.set(keyword, id);
-          this.ownerIndexes.push([]);
-          let state = 0;
-          for (let i = 0; i < keyword.length; i++) {
-            const c = keyword.charCodeAt(i);
-            if (c >= WIDTH) break; // non-ASCII keywords match on their ASCII prefix only
-            let next = children[state]!.get(c);
-            if (next === undefined) {
-              next = children.length;
-              children.push(new Map());
-              this.own.push([]);
-              children[state]!.set(c, next);
-            }
-            state = next;
-          }
-          this.own[state]!.push(id);
-        }
-        let v = valueIndex.get(value);
-        if (v === undefined) {
-          v = this.values.length;
-          valueIndex.set(value, v);
-          this.values.push(value);
-        }
-        const owners = this.ownerIndexes[id]!;
-        if (!owners.includes(v)) owners.push(v);
-      }
-    }
-    const states = children.length;
-    this.children = children;
+    const trie = buildTrie(entries);
+    const states = trie.parent.length;
+    this.edges = trie.edges;
+    this.parent = trie.parent;
+    this.via = trie.via;
+    this.own = trie.own;
+    this.values = trie.values;
+    this.ownerIndexes = trie.ownerIndexes;
     // nothing is known yet but the root: rows are filled the first time the text takes them
-    this.delta = new Int32Array(states * WIDTH).fill(-1);
-    this.fail = new Int32Array(states).fill(-1);
-    this.fail[0] = 0;
-    this.nextOutput = new Int32Array(states).fill(-1);
+    this.delta = new Int32Array(states * WIDTH);
+    this.fail = new Int32Array(states);
+    this.fail[ROOT] = ROOT;
+    this.nextOutput = new Int32Array(states);
     this.hasOutput = new Uint8Array(states);
     // a keyword with no ASCII prefix ends at the root: every text holds it
-    this.hasOutput[0] = this.own[0]!.length ? 1 : 0;
-    this.parent = new Int32Array(states);
-    this.via = new Uint8Array(states);
-    for (let state = 0; state < states; state++) {
-      for (const [c, next] of children[state]!) {
-        this.parent[next] = state;
-        this.via[next] = c;
-      }
-    }
+    this.hasOutput[ROOT] = this.own[ROOT]!.length ? 1 : 0;
     this.keywordSeen = new Uint32Array(this.ownerIndexes.length);
     this.valueSeen = new Uint32Array(this.values.length);
   }
@@ -110,8 +72,8 @@ export class KeywordIndex<T> {
    */
   private step(state: number, c: number): number {
     const lower = c >= 65 && c <= 90 ? c + 32 : c;
-    const child = this.children[state]!.get(lower);
-    const next = child !== undefined ? child : state === 0 ? 0 : this.step(this.failOf(state), lower);
+    const child = this.edges.get(state * WIDTH + lower);
+    const next = child !== undefined ? child : state === ROOT ? ROOT : this.step(this.failOf(state), lower);
     if (child !== undefined) this.failOf(child);
     const row = state * WIDTH;
     this.delta[row + lower] = next * WIDTH;
@@ -119,22 +81,24 @@ export class KeywordIndex<T> {
     return next;
   }
 
-  /** Fill every row: each step fills the failure states it needs first. */
+  /** Fill every row (each step fills the failure states it needs first), then mark the entries of states with keywords. */
   private completeTable(): void {
-    const states = this.children.length;
-    for (let state = 0; state < states; state++) {
+    const { delta, hasOutput } = this;
+    const states = this.parent.length;
+    for (let state = ROOT; state < states; state++) {
       const row = state * WIDTH;
-      for (let c = 0; c < WIDTH; c++) if (this.delta[row + c]! < 0) this.step(state, c);
+      for (let c = 0; c < WIDTH; c++) if (delta[row + c] === 0) this.step(state, c);
     }
+    for (let i = ROOT * WIDTH; i < delta.length; i++) delta[i]! |= hasOutput[delta[i]! >> SHIFT]!;
     this.complete = true;
   }
 
   /** A state's failure state (and, once known, its output links), computed on first need. */
   private failOf(state: number): number {
     const known = this.fail[state]!;
-    if (known >= 0) return known;
+    if (known !== 0) return known;
     const parent = this.parent[state]!;
-    const f = parent === 0 ? 0 : this.step(this.failOf(parent), this.via[state]!);
+    const f = parent === ROOT ? ROOT : this.step(this.failOf(parent), this.via[state]!);
     this.fail[state] = f;
     this.nextOutput[state] = this.own[f]!.length ? f * WIDTH : this.nextOutput[f]!;
     this.hasOutput[state] = this.own[state]!.length || this.hasOutput[f] ? 1 : 0;
@@ -144,49 +108,65 @@ export class KeywordIndex<T> {
   /** The owners whose keywords occur in `text`, ignoring ASCII case, each once, in no set order. */
   lookup(text: string): T[] {
     const found: T[] = [];
-    const total = this.ownerIndexes.length;
-    if (total === 0) return found;
+    if (this.ownerIndexes.length === 0) return found;
     if (++this.generation === 0xffffffff) {
       this.keywordSeen.fill(0);
       this.valueSeen.fill(0);
       this.generation = 1;
     }
-    const stamp = this.generation;
-    let remaining = total;
-    const { delta, hasOutput, keywordSeen, valueSeen, nextOutput, own } = this;
     // a long scan (history) fills the whole table once, then runs the loop without the test for
     // rows not yet filled; a hook's few kilobytes fill only the rows they take
     if (!this.complete && (this.scanned += text.length) > COMPLETE_AFTER) this.completeTable();
-    const complete = this.complete;
-    let row = 0;
+    let remaining = this.ownerIndexes.length;
+    const { delta, hasOutput } = this;
+    let row = ROOT * WIDTH;
+    if (this.complete) {
+      // each entry holds its state's output mark in bit 0 (rows are multiples of WIDTH): one read a character
+      const rootEntry = ROOT * WIDTH + hasOutput[ROOT]!;
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        const next = c < WIDTH ? delta[row + c]! : rootEntry;
+        row = next & ~1;
+        if (next === row) continue;
+        remaining -= this.collect(row, found);
+        if (remaining === 0) break;
+      }
+      return found;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (c >= WIDTH) row = 0;
-      else if (complete) row = delta[row + c]!;
+      if (c >= WIDTH) row = ROOT * WIDTH;
       else {
         const next = delta[row + c]!;
-        row = next >= 0 ? next : this.step(row / WIDTH, c) * WIDTH;
+        row = next !== 0 ? next : this.step(row >> SHIFT, c) * WIDTH;
       }
       if (hasOutput[row >> SHIFT] === 0) continue;
-      // this state's keywords, then those of each failure state that has some
-      for (let out = row; out !== -1; out = nextOutput[out / WIDTH]!) {
-        const ids = own[out / WIDTH]!;
-        for (let k = 0; k < ids.length; k++) {
-          const id = ids[k]!;
-          if (keywordSeen[id] === stamp) continue;
-          keywordSeen[id] = stamp;
-          remaining--;
-          const owners = this.ownerIndexes[id]!;
-          for (let o = 0; o < owners.length; o++) {
-            const v = owners[o]!;
-            if (valueSeen[v] === stamp) continue;
-            valueSeen[v] = stamp;
-            found.push(this.values[v]!);
-          }
-        }
-      }
+      remaining -= this.collect(row, found);
       if (remaining === 0) break;
     }
     return found;
+  }
+
+  /** The owners of the keywords state `row` completes, itself and along its failure states; returns how many keywords were new. */
+  private collect(row: number, found: T[]): number {
+    const { keywordSeen, valueSeen, nextOutput, own, generation: stamp } = this;
+    let added = 0;
+    for (let out = row; out !== 0; out = nextOutput[out >> SHIFT]!) {
+      const ids = own[out >> SHIFT]!;
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[k]!;
+        if (keywordSeen[id] === stamp) continue;
+        keywordSeen[id] = stamp;
+        added++;
+        const owners = this.ownerIndexes[id]!;
+        for (let o = 0; o < owners.length; o++) {
+          const v = owners[o]!;
+          if (valueSeen[v] === stamp) continue;
+          valueSeen[v] = stamp;
+          found.push(this.values[v]!);
+        }
+      }
+    }
+    return added;
   }
 }

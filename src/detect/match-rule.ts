@@ -15,17 +15,22 @@ export interface RuleHit {
 /** Told about a match a rule's validator (checksum, structure) turned down: offset of the secret and the validator's name. */
 export type OnRejected = (start: number, validator: string) => void;
 
+/** What most runs of a rule find (the keyword was there, the secret not): shared, never added to. */
+const NO_HITS: readonly RuleHit[] = Object.freeze([]);
+
 /** Run one rule over a text: regex, secret group, entropy floor, validator, allow list, placeholders. */
-export function matchRule(rule: CompiledRule, text: string, onRejected?: OnRejected): RuleHit[] {
-  const hits: RuleHit[] = [];
+export function matchRule(rule: CompiledRule, text: string, onRejected?: OnRejected): readonly RuleHit[] {
   const regex = rule.regex;
   regex.lastIndex = 0;
-  for (let m = regex.exec(text); m; m = regex.exec(text)) {
+  let m = regex.exec(text);
+  if (m === null) return NO_HITS;
+  const hits: RuleHit[] = [];
+  const group = rule.secretGroup;
+  for (; m; m = regex.exec(text)) {
     if (m[0].length === 0) {
       regex.lastIndex++;
       continue;
     }
-    const group = rule.secretGroup;
     const secret = typeof group === 'number' ? m[group] : m.groups?.[group];
     const span = typeof group === 'number' ? m.indices?.[group] : m.indices?.groups?.[group];
     if (secret === undefined || !span || secret.length === 0) continue;

@@ -1,4 +1,8 @@
-import { crc32 } from 'node:zlib';
+import { createRequire } from 'node:module';
+import { isFiller, isPlaceholder } from './heuristics.js';
+
+/** node:zlib, loaded on the first checksum: a commit without a token of that shape does not pay for it. */
+let crc32: typeof import('node:zlib').crc32 | undefined;
 
 /**
  * Named validators that a rule can ask for with "validate". Each takes the secret and returns
@@ -23,6 +27,7 @@ function crc32Base62(secret: string): boolean {
   const body = secret.slice(secret.lastIndexOf('_') + 1);
   if (body.length < 7) return false;
   const random = body.slice(0, -6);
+  crc32 ??= (createRequire(import.meta.url)('node:zlib') as typeof import('node:zlib')).crc32;
   return base62(crc32(random), 6) === body.slice(-6);
 }
 
@@ -66,7 +71,8 @@ function basicAuth(secret: string): boolean {
   const text = decodeBase64(secret);
   if (!text || !isPrintable(text)) return false;
   const colon = text.indexOf(':');
-  return colon > 0 && colon < text.length - 1 && !/\s/.test(text);
+  // (a filler for the password is a documentation example: example:example, user:xxxx, user:changeme)
+  return colon > 0 && colon < text.length - 1 && !/\s/.test(text) && !isFiller(text.slice(colon + 1));
 }
 
 /** Base64 text that decodes to a PEM private key. */
@@ -78,7 +84,8 @@ function base64PrivateKey(secret: string): boolean {
 /** The base64 value of a Kubernetes Secret or .dockerconfigjson: decodes to printable text. */
 function base64Printable(secret: string): boolean {
   const text = decodeBase64(secret);
-  return text !== undefined && isPrintable(text) && text.length >= 6;
+  // (base64 of a filler or a default word is a documentation example: example-app-secret, postgres)
+  return text !== undefined && isPrintable(text) && text.length >= 6 && !isPlaceholder(text.trim());
 }
 
 /** Luhn-free structural check for UUID-shaped keys (Heroku and others): version nibble present. */

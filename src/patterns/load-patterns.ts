@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PatternError } from '../errors.js';
 import { compileRule } from './compile-rule.js';
+import { PREBUILT_RULES, readPrebuiltRules } from './prebuilt-rules.js';
 import type { CompiledRule, PatternFile } from './types.js';
 
 /** The patterns/ folder shipped beside dist/ (and beside src/ in a checkout). */
@@ -9,9 +10,18 @@ export const PATTERNS_DIR = fileURLToPath(new URL('../../patterns/', import.meta
 
 let cache: CompiledRule[] | undefined;
 
-/** Read, validate and compile every built-in rule once per process. */
+/**
+ * Every built-in rule, once per process: from the build's prebuilt file when there is one (see
+ * prebuilt-rules.ts), else read, validated and compiled from `dir`.
+ */
 export function loadBuiltinRules(dir = PATTERNS_DIR): CompiledRule[] {
-  if (cache && dir === PATTERNS_DIR) return cache;
+  if (dir !== PATTERNS_DIR) return compilePatternFiles(dir);
+  cache ??= readPrebuiltRules(PREBUILT_RULES, PATTERNS_DIR) ?? compilePatternFiles(PATTERNS_DIR);
+  return cache;
+}
+
+/** Read, validate and compile the rules of every pattern file in `dir`. */
+export function compilePatternFiles(dir: string): CompiledRule[] {
   let names: string[];
   try {
     names = readdirSync(dir).filter((n) => n.endsWith('.json') && n !== 'schema.json').sort();
@@ -36,6 +46,5 @@ export function loadBuiltinRules(dir = PATTERNS_DIR): CompiledRule[] {
       rules.push(rule);
     }
   }
-  if (dir === PATTERNS_DIR) cache = rules;
   return rules;
 }

@@ -66,31 +66,72 @@ async function stagedRenames(root: string): Promise<Map<string, string>> {
  * (or is over the size limit) is dropped, as history holds many binaries and none can be scanned.
  */
 export async function* rescueHistoryBinaryText(items: AsyncIterable<SourceItem>, options: { root: string; maxFileSize: number }): AsyncGenerator<SourceItem> {
-  let reader: BlobReader | undefined;
-  let decode: ((bytes: Buffer) => string | undefined) | undefined;
+  const rescuer = new HistoryRescuer(options);
   try {
     for await (const item of items) {
-      if (item.type !== 'skip' || item.reason !== 'binary' || !item.commit) {
-        yield item;
-        continue;
-      }
-      // imported on the first binary file: the hook pays nothing for it otherwise
-      reader ??= new (await import('./blob-reader.js')).BlobReader(options.root);
-      const spec = `${item.commit.sha}:${item.file}`;
-      const size = await reader.size(spec);
-      if (size === undefined || size > options.maxFileSize) continue;
-      const bytes = await reader.read(spec);
-      decode ??= (await import('./files.js')).decodeText;
-      const text = bytes && decode(bytes);
-      if (text === undefined || text === '') continue;
-      const parent = await reader.read(`${item.commit.sha}^:${item.file}`);
-      const before = parent ? (decode(parent) ?? '') : '';
-      const commit = item.commit;
-      yield { type: 'file', file: item.file, commit };
-      for (const fragment of addedRuns(item.file, text, before)) yield { ...fragment, commit };
+      if (isHistoryBinary(item)) yield* await rescuer.rescue(item);
+      else yield item;
     }
   } finally {
-    reader?.close();
+    rescuer.close();
+  }
+}
+
+/**
+ * rescueHistoryBinaryText over batches of items: a batch without a binary file passes as it is,
+ * so the scan reads history a batch at a time with no async step per item.
+ */
+export async function* rescueHistoryBatches(batches: AsyncIterable<SourceItem[]>, options: { root: string; maxFileSize: number }): AsyncGenerator<SourceItem[]> {
+  const rescuer = new HistoryRescuer(options);
+  try {
+    for await (const batch of batches) {
+      if (!batch.some(isHistoryBinary)) {
+        yield batch;
+        continue;
+      }
+      const out: SourceItem[] = [];
+      for (const item of batch) {
+        if (isHistoryBinary(item)) out.push(...(await rescuer.rescue(item)));
+        else out.push(item);
+      }
+      yield out;
+    }
+  } finally {
+    rescuer.close();
+  }
+}
+
+const isHistoryBinary = (item: SourceItem): boolean => item.type === 'skip' && item.reason === 'binary' && !!item.commit;
+
+/** Reads the files git calls binary from their commits; its blob reader starts on the first. */
+class HistoryRescuer {
+  private reader: BlobReader | undefined;
+  private decode: ((bytes: Buffer) => string | undefined) | undefined;
+  private readonly options: { root: string; maxFileSize: number };
+
+  constructor(options: { root: string; maxFileSize: number }) {
+    this.options = options;
+  }
+
+  /** The items that replace a binary skip: its file and added runs when it decodes as text, else none. */
+  async rescue(item: SourceItem): Promise<SourceItem[]> {
+    const commit = item.commit!;
+    // imported on the first binary file: the hook pays nothing for it otherwise
+    const reader = (this.reader ??= new (await import('./blob-reader.js')).BlobReader(this.options.root));
+    const spec = `${commit.sha}:${item.file}`;
+    const size = await reader.size(spec);
+    if (size === undefined || size > this.options.maxFileSize) return [];
+    const bytes = await reader.read(spec);
+    const decode = (this.decode ??= (await import('./files.js')).decodeText);
+    const text = bytes && decode(bytes);
+    if (text === undefined || text === '') return [];
+    const parent = await reader.read(`${commit.sha}^:${item.file}`);
+    const before = parent ? (decode(parent) ?? '') : '';
+    return [{ type: 'file', file: item.file, commit }, ...[...addedRuns(item.file, text, before)].map((fragment) => ({ ...fragment, commit }))];
+  }
+
+  close(): void {
+    this.reader?.close();
   }
 }
 

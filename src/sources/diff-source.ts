@@ -7,11 +7,11 @@ export interface DiffSourceOptions {
 }
 
 /**
- * Turn a stream of diff lines (the staged diff) into source items: a FileSeen per changed file,
- * a Fragment per run of added lines, a Skip for binary files, submodules, symlinks and oversized
- * files. History has its own reader (sources/history/log-items.ts), which also attributes commits.
+ * Turn a stream of diff lines (the staged diff), one by one or in batches, into source items: a
+ * FileSeen per changed file, a Fragment per run of added lines, a Skip for binary files,
+ * submodules, symlinks and oversized files. History has its own reader (sources/history/log-items.ts), which also attributes commits.
  */
-export async function* diffToItems(lines: AsyncIterable<string>, options: DiffSourceOptions): AsyncGenerator<SourceItem> {
+export async function* diffToItems(lines: AsyncIterable<string | readonly string[]>, options: DiffSourceOptions): AsyncGenerator<SourceItem> {
   const queue: DiffEvent[] = [];
   const parser = new DiffParser((e) => queue.push(e));
   const sizes = new Map<string, number>();
@@ -36,9 +36,16 @@ export async function* diffToItems(lines: AsyncIterable<string>, options: DiffSo
       yield { type: 'fragment', file: event.path, startLine: event.startLine, text };
     }
   }
-  for await (const line of lines) {
-    parser.line(line);
-    if (queue.length) yield* drain();
+  for await (const batch of lines) {
+    if (typeof batch === 'string') {
+      parser.line(batch);
+      if (queue.length) yield* drain();
+      continue;
+    }
+    for (const line of batch) {
+      parser.line(line);
+      if (queue.length) yield* drain();
+    }
   }
   parser.flush();
   yield* drain();

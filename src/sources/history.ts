@@ -81,8 +81,8 @@ export function historySource(options: HistoryOptions): Source {
   return flatten(historyBatches(options));
 }
 
-/** The history source's items, a batch per chunk of git output. */
-async function* historyBatches(options: HistoryOptions): AsyncGenerator<SourceItem[], void> {
+/** The history source's items, a batch per chunk of git output (what the scan reads: no promise per item). */
+export async function* historyBatches(options: HistoryOptions): AsyncGenerator<SourceItem[], void> {
   const sets = await revSets(options.root, options.request, options.notices);
   const { shas, lineLength } = await commitList(options.root, sets);
   const total = shas.length ? shas.length / lineLength : 0;

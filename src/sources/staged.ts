@@ -1,4 +1,5 @@
-import { DIFF_FLAGS, streamGitLines } from './git.js';
+import { DIFF_FLAGS } from './git.js';
+import { gitLines } from './git-lines.js';
 import { rescueBinaryText } from './binary-text.js';
 import { diffToItems } from './diff-source.js';
 import type { Source } from './types.js';
@@ -19,5 +20,5 @@ export function stagedSource(options: StagedOptions): Source {
   const args = ['diff', '--cached', ...DIFF_FLAGS, '--find-renames', '--no-find-copies', '--diff-filter=ACMRT', '--ignore-submodules=none'];
   if (options.paths.length) args.push('--', ...options.paths.map((p) => `:(literal)${p}`));
   // files git calls binary are read from the index: attributes or UTF-16 must not hide text
-  return rescueBinaryText(diffToItems(streamGitLines(args, options.root), { maxFileSize: options.maxFileSize }), options);
+  return rescueBinaryText(diffToItems(gitLines(args, options.root), { maxFileSize: options.maxFileSize }), options);
 }

@@ -99,10 +99,54 @@ describe('key-name families', () => {
     ['CONAN_PASSWORD_DEFAULT', 'generic-password'],
     ['secret_b64', 'generic-secret'],
     ['secret_code', 'generic-secret'],
+    ['secretData', 'generic-secret'],
+    ['smtp_pass', 'generic-password'],
+    ['adminPass', 'generic-password'],
   ])('%s is %s', (key, rule) => expect(classifyKey(key)).toBe(rule));
-  it.each(['hashedTokenKey', 'token_digest', 'encrypted_password', 'random_seed', 'nexttoken', 'monkey', 'key_code', 'page_token_b', 'tokens_default', 'MD5_PASSWORD', 'sha256Secret'])('%s holds no secret', (key) =>
+  it.each(['hashedTokenKey', 'token_digest', 'encrypted_password', 'random_seed', 'nexttoken', 'monkey', 'key_code', 'page_token_b', 'tokens_default', 'MD5_PASSWORD', 'sha256Secret', 'no-password', 'skip_token', 'existingSecret', 'hwScaleFilterFirstPass', 'renderPass', 'highPass'])('%s holds no secret', (key) =>
     expect(classifyKey(key)).toBeUndefined(),
   );
+});
+
+describe('decoded literals', () => {
+  it.each([
+    ['main.go', 'var key = []byte("{{alnum:32}}")', 'generic-secret:key'],
+    ['main.go', 'secretData, _ := hex.DecodeString("{{hex:32}}")', 'generic-secret:secretData'],
+    ['main.go', 'signingKey, err := base64.StdEncoding.DecodeString("{{base64:44}}")', 'generic-secret:signingKey'],
+    ['crypto.py', "api_secret = b64decode(b'{{base64:44}}')", 'generic-secret:api_secret'],
+    ['crypto.py', "signing_key = unhexlify('{{hex:64}}')", 'generic-secret:signing_key'],
+    ['app.js', "const apiToken = Buffer.from('{{base64:40}}', 'base64')", 'generic-token:apiToken'],
+  ])('%s: %s', (file, template, expected) => {
+    expect(hits(file, template)).toEqual([expected]);
+  });
+  it('keeps a session secret of generated base64 (an encrypted value under a password name)', () => {
+    expect(hits('config.py', "SESSION_SECRET = '{{base64:44}}'")).toEqual(['generic-secret:SESSION_SECRET']);
+  });
+  it('leaves decodings of names and test vectors alone', () => {
+    expect(hits('main.go', 'key, _ := hex.DecodeString(keyHex)')).toEqual([]);
+    expect(hits('crypto.py', "signing_key = unhexlify('000102030405060708090a0b0c0d0e0f')")).toEqual([]);
+  });
+});
+
+describe('keys written as byte arrays', () => {
+  const bytes = (n: number, hex: boolean) =>
+    Array.from(crypto.getRandomValues(new Uint8Array(n)), (b) => (hex ? `0x${b.toString(16).padStart(2, '0')}` : String(b > 127 ? b - 256 : b))).join(', ');
+  it.each([
+    ['main.go', `var signingKey = []byte{${bytes(32, true)}}`, 'generic-secret:signingKey'],
+    ['Crypto.java', `private static final byte[] SECRET_KEY = {${bytes(16, false)}};`, 'generic-secret:SECRET_KEY'],
+    ['conn.go', `quicSaltOld = []byte{${bytes(20, true)}}`, 'generic-secret:quicSaltOld'],
+    ['frame.go', `Token: protocol.StatelessResetToken{${bytes(16, true)}},`, 'generic-token:Token'],
+    ['keys.py', `HMAC_KEY = bytes([${bytes(24, true)}])`, 'generic-secret:HMAC_KEY'],
+  ])('%s', (file, line, expected) => {
+    expect(detectGenericLine(line, languageOf(file), file, DEFAULT_ENTROPY).map((h) => `${h.ruleId}:${h.keyName}`)).toEqual([expected]);
+  });
+  it('leaves counting runs, zeros, short arrays and passwords alone', () => {
+    const hit = (line: string) => detectGenericLine(line, 'go', 'main.go', DEFAULT_ENTROPY);
+    expect(hit('key := []byte{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}')).toEqual([]);
+    expect(hit('var secretKey = [32]byte{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}')).toEqual([]);
+    expect(hit('apiKey := []byte{0x12, 0x9f, 0x33}')).toEqual([]);
+    expect(hit(`password := []byte{${bytes(16, true)}}`)).toEqual([]);
+  });
 });
 
 describe('destructuring', () => {
@@ -202,6 +246,97 @@ describe('locale files, IAM policies, manifests', () => {
   ])('%s', (_name, file, template) => {
     expect(hits(file, template)).toEqual([]);
   });
+  it('leaves shell variables inside flags and quoted words of a sentence alone', () => {
+    expect(hits('backup.sh', 'mysql -u$username -p$passwd -h$dbhost -P$dbport -A -e "show databases"')).toEqual([]);
+    expect(hits('README.md', 'password `auth` string: the one you chose')).toEqual([]);
+    // a value in backticks that ends the line is still one
+    expect(hits('README.md', 'DB_PASSWORD `{{alnum:12}}`')).toEqual(['generic-password:DB_PASSWORD']);
+  });
+
+  it('leaves casts, media types and slug names alone (Laravel, requests, Vue)', () => {
+    expect(hits('User.php', "'password' => 'hashed',")).toEqual([]);
+    expect(hits('test_structures.py', 'assert self.case_insensitive_dict[key] == "application/json"')).toEqual([]);
+    expect(hits('App.vue', "const AUTO_SAVE_STORAGE_KEY = 'vue-sfc-playground-auto-save'")).toEqual([]);
+    expect(hits('todomvc.html', "const STORAGE_KEY = 'todos-vuejs-3.x'")).toEqual([]);
+    // a generated value with hyphens mixes letters and digits within its parts
+    expect(hits('app.js', "const SIGNING_KEY = '{{lowernum:8}}-{{lowernum:8}}-{{lowernum:8}}'")).toEqual(['generic-secret:SIGNING_KEY']);
+  });
+
+  it('leaves block-scalar text, URN references and values a comment calls placeholders alone (traefik docs)', () => {
+    expect(hits('crd.yml', '                      Secret containing Redis credentials.')).toEqual([]);
+    expect(hits('crd.yml', '                  pass validation against the CA certificates specified in `CACertificateRefs`.')).toEqual([]);
+    expect(hits('ldap.md', 'bindPassword: "urn:k8s:secret:my-secret:bindpassword"')).toEqual([]);
+    expect(hits('ratelimit.yml', 'password: "secure-password"')).toEqual([]);
+    expect(hits('values.yaml', 'password: "{{alnum:12}}"      # Replace with an Actual Password')).toEqual([]);
+    expect(hits('settings.py', 'DB_PASSWORD = "{{alnum:12}}"  # TODO: change this')).toEqual([]);
+    // a comment that says something else keeps the value
+    expect(hits('values.yaml', 'password: "{{alnum:12}}"      # the replica user')).toEqual(['generic-password:password']);
+    expect(hits('run.yml', '  run: tool --password {{alnum:12}}')).toEqual(['generic-password:password']);
+  });
+
+  it('leaves Kubernetes Secret names and htpasswd hashes alone (traefik fixtures)', () => {
+    expect(hits('with_servers_transport.yml', '      - secret: root-ca5')).toEqual([]);
+    expect(hits('ratelimit.yaml', '    caSecret: redis-ca')).toEqual([]);
+    const htpasswd = Buffer.from(`user:{SHA}${expandTemplate('{{base64:27}}')}=`).toString('base64');
+    expect(hits('ingress.yml', `  auth: ${htpasswd}`)).toEqual([]);
+    // a chosen secret outside YAML, or with a mixed-case value, is still one
+    expect(hits('config.py', "SESSION_SECRET = 'tulip-{{lowernum:10}}'")).toEqual(['generic-secret:SESSION_SECRET']);
+    expect(hits('values.yaml', '  jwtSecret: {{alnum:24}}')).toEqual(['generic-secret:jwtSecret']);
+  });
+
+  it('leaves flag prefixes, dotted Secret names and ranges in prose alone (laravel, helm)', () => {
+    expect(hits('DbCommand.php', "'password' => '--password='.$connection['password'],")).toEqual([]);
+    expect(hits('values.yaml', '    tlsSecret: wordpress.local-tls')).toEqual([]);
+    expect(hits('README.md', 'Kubernetes defines a variety of resource kinds, from `Secret` to `StatefulSet`.')).toEqual([]);
+    expect(hits('README.md', 'Set `API_TOKEN` to `{{alnum:32}}`')).toEqual(['generic-token:API_TOKEN']);
+  });
+
+  it('leaves Spring Security encoded passwords, SQL column types and fillers alone (spring-security)', () => {
+    expect(hits('users.xml', '<user name="jimi" password="{bcrypt}$2a$10${{base64:53}}" authorities="ROLE_USER" />')).toEqual([]);
+    expect(hits('Tests.java', 'String hash = "{pbkdf2@SpringSecurity_v5_8}{{hex:80}}";')).toEqual([]);
+    expect(hits('Tests.java', 'String encodedPassword = "{{hex:64}}";')).toEqual([]);
+    expect(hits('schema.adoc', 'PASSWORD NVARCHAR2(128) NOT NULL,')).toEqual([]);
+    expect(hits('context.xml', '<sec:user name="notused" password="notused" authorities="ROLE_0"/>')).toEqual([]);
+    // {noop} stores the password in plain text
+    expect(hits('users.xml', '<user name="bob" password="{noop}{{alnum:12}}" authorities="ROLE_A" />')).toEqual(['generic-password:password']);
+  });
+
+  it('leaves Helm template actions, Secret names, htpasswd lines and command substitutions alone (bitnami charts)', () => {
+    // lines with Helm's own {{ }}: not expanded as test templates
+    const raw = (file: string, line: string) => detectGenericLine(line, languageOf(file), file, DEFAULT_ENTROPY).map((h) => `${h.ruleId}:${h.keyName}`);
+    expect(raw('secrets.yaml', '{{- $password := .Values.auth.password }}')).toEqual([]);
+    expect(raw('secrets.yaml', '{{- $rootPassword := include "common.secrets.passwords.manage" (dict "secret" "x") }}')).toEqual([]);
+    expect(raw('values.yaml', '  ssl_key=/opt/bitnami/mysql/certs/{{ .Values.tls.certKeyFilename }}')).toEqual([]);
+    expect(hits('values.yaml', '  existingSecret: RELEASENAME-elasticsearch-coordinating-crt')).toEqual([]);
+    expect(hits('README.md', '- secret: my-ca-1')).toEqual([]);
+    expect(hits('values.yaml', '  htpasswd: harbor_registry_user:$2y$10${{base64:53}}')).toEqual([]);
+    expect(hits('job.yaml', "      local password=$(grep -oP '^password=\\K.+' $1);")).toEqual([]);
+    expect(hits('README.md', '--set postgresql.external.password=_PASSWORD_OF_YOUR_POSTGRESQL_INSTALLATION_ \\')).toEqual([]);
+    expect(raw('_helpers.tpl', '{{- if and (eq .Values.provider "azure") .Values.azure.aadClientSecret .Values.azure.useManagedIdentityExtension }}')).toEqual([]);
+    // a quoted literal inside an action is one
+    expect(raw('secrets.yaml', `{{- $password := "${expandTemplate('{{alnum:16}}')}" }}`)).toEqual(['generic-password:password']);
+  });
+
+  it('leaves region codes, change notes, regex literals and storage keys alone (symfony)', () => {
+    expect(hits('xh.php', "'PW' => 'EPalau',")).toEqual([]);
+    expect(hits('parents.json', '"en_PW": "en_001",')).toEqual([]);
+    expect(hits('CHANGELOG.md', ' * Add `CheckAliasValidityPass` to `lint:container` command')).toEqual([]);
+    expect(hits('Rfc2231EncoderTest.php', "private string $rfc2045Token = '/^[\\x21\\x23-\\x27\\x2A\\x2B\\x2D\\x2E\\x30-\\x39\\x41-\\x5A\\x5E-\\x7E]+$/D';")).toEqual([]);
+    expect(hits('session.php', "$container->parameters()->set('session.metadata.storage_key', '_sf2_meta');")).toEqual([]);
+    // a key written as escaped bytes is no regular expression
+    expect(hits('app.py', "app.secret_key = b'\\x8f\\x12{{alnum:6}}\\xec\\x9a{{alnum:6}}'")).toEqual(['generic-secret:app.secret_key']);
+    expect(hits('app.js', "const STORAGE_KEY = 'todo-{{lowernum:12}}'")).toEqual([]);
+    // a password abbreviated pw is still one
+    expect(hits('config.php', "'db_pw' => '{{alnum:12}}',")).toEqual(['generic-password:db_pw']);
+  });
+
+  it('leaves SQL value lists, dates and concatenations alone (sentry-python, docs)', () => {
+    expect(hits('common.py', 'STRIPE_ENDPOINT_SECRET = SECRETS.get("stripe_endpoint_secret", "insecure")')).toEqual([]);
+    expect(hits('test_aiomysql.py', `"INSERT INTO users(name, password, dob) VALUES ('Alice', 'pw', '1990-12-25')",`)).toEqual([]);
+    expect(hits('config.yml', 'password_changed: 2024-03-01T10:00:00Z')).toEqual([]);
+    expect(hits('guide.md', "`'--password='.$connection['password']`")).toEqual([]);
+  });
+
   it('keeps keyword arguments after other arguments', () => {
     expect(hits('db.py', 'connect(host, password="{{alnum:12}}")')).toEqual(['generic-password:password']);
   });

@@ -25,6 +25,8 @@ export function assignments(line: string, language: Language): Pair[] {
     if (s > 0 && line[s - 1] === '/') continue;
     if (s > 1 && line[s - 1] === ':' && /[\w:]/.test(line[s - 2]!) && !/\$env:$/i.test(line.slice(Math.max(0, s - 5), s))) continue;
     let key = line.slice(s, e).replace(/^[$@-]+|[.-]+$/g, '');
+    // a variable expanded inside a word is no name: mysql -p$passwd
+    if (/\w\$/.test(key)) continue;
     // test runners print PASS: and FAIL: lines (PASS = "…" is an assignment all the same)
     if (key === 'PASS' && !/^["'\]]?\s{0,3}=[^=]/.test(line.slice(e))) continue;
     // a Spring placeholder's default ${DB_PASSWORD:dev}, a ternary's branch (ok ? "pass" : "fail")
@@ -39,7 +41,8 @@ export function assignments(line: string, language: Language): Pair[] {
     // closing quote or bracket of the key: "password": / ['password'] = / ENV["TOKEN"] =
     while (i < line.length && (line[i] === '"' || line[i] === "'" || line[i] === ']' || line[i] === '\\' || line[i] === '`')) i++;
     // prose in docs: Set `API_TOKEN` to `value`
-    const prose = (language === 'markdown' || language === 'text') && line[i - 1] === '`' ? /^\s{1,3}(?:to|=|is|as|:)\s{1,3}(?=`)/.exec(line.slice(i)) : null;
+    // (not a range or a change note: from `Secret` to `StatefulSet`, add `CheckAliasValidityPass` to `lint:container`)
+    const prose = (language === 'markdown' || language === 'text') && line[i - 1] === '`' && !/\b(?:from|add|adds|added|move|rename|convert|copy|map|append)\s{1,3}`?$/i.test(line.slice(0, s)) ? /^\s{1,3}(?:to|=|is|as|:)\s{1,3}(?=`)/.exec(line.slice(i)) : null;
     if (prose) {
       const parsed = readValue(line, i + prose[0].length, false);
       if (parsed) out.push({ key, parsed });
@@ -50,6 +53,9 @@ export function assignments(line: string, language: Language): Pair[] {
     // a type annotation: name: string = "x", val name: String = "x"
     const typed = /^:\s{0,3}[\w.<>[\]|?&':, ]{1,60}?\s{0,3}(?==[^=>])/.exec(line.slice(i));
     if (typed) i += typed[0].length;
+    // Go's value-and-error pair: secret, _ := hex.DecodeString("…")
+    const goPair = /^,\s{0,2}(?:_|err)\s{0,2}(?=:?=[^=])/.exec(line.slice(i));
+    if (goPair) i += goPair[0].length;
     // a comparison with a literal is a hard-coded credential check: if (password === 'x')
     let op = /^(?::=|=>|\?\?=|\|\|=|\?=|\+=|===?(?=\s{0,3}[@$]?["'`])|=(?![=~])|:(?!:)|,)/.exec(line.slice(i));
     if (!op && i > beforeSpace && !typed) {
@@ -59,7 +65,7 @@ export function assignments(line: string, language: Language): Pair[] {
     if (!op) continue;
     // a comma pairs a qualified name with its value (setProperty("smtp.password", …)); after a bare
     // "secret" it is just the next argument: decrypt(endpoint, "secret", "garbage")
-    if (op[0] === ',' && (!quotedKey || /^(?:secret|password|passwd|pass|pwd|token|auth)$/.test(key))) continue;
+    if (op[0] === ',' && (!quotedKey || /^(?:secret|password|passwd|pass|pwd|pw|token|auth)$/i.test(key))) continue;
     // 'password:digest' is one string (a type spec, a label), not a quoted name and its value
     if (quotedKey && i === e && op[0] === ':' && /^:[^\s]/.test(line.slice(i))) continue;
     if (op[0] === ' ') {
@@ -71,6 +77,8 @@ export function assignments(line: string, language: Language): Pair[] {
       const sentence = (language === 'markdown' || language === 'text') && /^[A-Z][a-z]/.test(key);
       const lineStart = (before === '' || before === 'export') && !sentence;
       const dockerEnv = language === 'dockerfile' && /^(?:ENV|ARG)$/i.test(before);
+      // YAML and JSON have no KEY value lines: a line of words there is text of a block scalar
+      if (!flag && STRUCTURED.has(language)) continue;
       if (!flag && !lineStart && !dockerEnv) continue;
     }
     const glued = i === e;
@@ -78,7 +86,8 @@ export function assignments(line: string, language: Language): Pair[] {
     while (line[i] === ' ' || line[i] === '\t') i++;
     // a value wrapped in a constructor: String::from("..."), new String("..."), SecretStr("...")
     // (a type's constructor, not any call: get_password("x") reads a secret, it is none)
-    const wrapper = /^(?:new\s+)?(?:[A-Z][\w.:]{0,40}|str|bytes|[a-z]\w{0,20}::from)\(\s{0,2}(?=[@$]?["'`])/.exec(line.slice(i));
+    // (or a decoding of it: []byte("…"), hex.DecodeString("…"), b64decode(b"…"), unhexlify("…"), Buffer.from("…"))
+    const wrapper = /^(?:new\s+)?(?:[A-Z][\w.:]{0,40}|str|bytes|[a-z]\w{0,20}::from|\[\]byte|(?:hex|base64\.(?:Std|URL|RawStd|RawURL)Encoding)\.DecodeString|(?:base64\.)?(?:b64|b32|urlsafe_b64)decode|(?:binascii\.)?(?:unhexlify|a2b_hex)|bytes\.fromhex|Buffer\.from|atob)\(\s{0,2}(?=[@$]?[rbRB]?["'`])/.exec(line.slice(i));
     if (wrapper) i += wrapper[0].length;
     // the fallback of an environment lookup is the secret in code: os.getenv("X") or "…", process.env.X || "…"
     const fallback = wrapper ? null : ENV_FALLBACK.exec(line.slice(i));
@@ -86,7 +95,11 @@ export function assignments(line: string, language: Language): Pair[] {
     // a tuple ("user", "secret") holds quoted values; a bare word after a comma is the next argument
     // inside a string literal or a comment of code, key=value pairs are bare: "proxy.password=…", "?password=…&"
     const inString = isCode(language) && op[0] === '=' && glued && /["'?&;\s]/.test(line[s - 1] ?? '') && (/["'`]/.test(line.slice(0, s)) || /^\s*(?:\/\/|\*|#|\/\*)/.test(line));
-    const bare = (bareAllowed || inString || language === 'shell' || language === 'dockerfile') && !wrapper && op[0] !== ',' && op[0] !== '==' && op[0] !== '===';
+    // inside a template action ({{- $password := .Values.auth.password }}) only a quoted value is a literal
+    const inAction = line.lastIndexOf('{{', s) > line.lastIndexOf('}}', s);
+    const bare = (bareAllowed || inString || language === 'shell' || language === 'dockerfile') && !inAction && !wrapper && op[0] !== ',' && op[0] !== '==' && op[0] !== '===';
+    // inside a string, a quote right after the = closes it: '--password='.$pw is a prefix to concatenate
+    if (inString && /^["'`]/.test(line.slice(i)) && line.slice(0, s).split(line[i]!).length % 2 === 0) continue;
     const parsed = readValue(line, i, bare);
     // after a comma the value is the next argument of a call or pair: setProperty("smtp.password", "…")
     if (parsed && op[0] === ',' && !/^["'`]?\s{0,2}\)/.test(line.slice(parsed.end))) continue;
@@ -120,6 +133,7 @@ function destructured(line: string, s: number, first: Parsed): Parsed | undefine
   return /^["'`]\s{0,2},/.test(line.slice(value.end)) ? undefined : value;
 }
 
+const STRUCTURED = new Set<Language>(['yaml', 'kubernetes', 'docker-compose', 'github-actions', 'gitlab-ci', 'json']);
 const GLUED_COLON_IS_TEXT = new Set<Language>(['yaml', 'kubernetes', 'docker-compose', 'github-actions', 'gitlab-ci', 'markdown', 'text']);
 
 /** A bare value that is prose or code, not a value: `forgot.password: Forgot password?`, `password: params[:password]`. */
@@ -130,6 +144,8 @@ function proseAfterBareValue(line: string, parsed: Parsed, language: Language, o
   // YAML and prose need a space after the colon: `password:digest` is one word
   if (op === ':' && line[start - 1] === ':' && GLUED_COLON_IS_TEXT.has(language)) return true;
   const next = line[end];
+  // in prose a quoted word that a sentence goes on after is a word of it: password `auth` string
+  if (op === ' ' && (language === 'markdown' || language === 'text') && /^["'`]\s{1,3}[A-Za-z]/.test(line.slice(end))) return true;
   if (next === '"' || next === "'" || next === '`') return false;
   // in prose, "KEY value" is a sentence unless the line is only that (or a .netrc-like run of pairs)
   if (op === ' ') {

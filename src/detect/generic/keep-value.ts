@@ -37,13 +37,16 @@ export function rejectValue(value: string, settings: EntropySettings, ruleId = '
   if (ruleId === 'bare-key' && /^(?:0x)?[0-9A-Fa-f]{8,40}$/.test(value)) return 'a key id or fingerprint';
   if (ruleId === 'chosen-secret') {
     if (/^[a-z]{0,6}test[a-z]{0,6}\d{0,3}$/i.test(value)) return 'a test value';
-    return rejectPassword(value) ?? (namesACredential(value) || /(?:^|[-_.])key(?:$|[-_.])/i.test(value) ? 'names a credential instead of being one' : undefined);
+    return rejectPassword(value, true) ?? (namesACredential(value) || /(?:^|[-_.])key(?:$|[-_.])/i.test(value) ? 'names a credential instead of being one' : undefined);
   }
   if (value.length < settings.minLength) return 'shorter than the minimum length';
   const shape = notASecret(value);
   if (shape) return shape;
   if (isUuid(value)) return undefined;
   if (isSequential(value)) return 'counting runs (a documentation value)';
+  // a slug of lowercase words and versions names a thing (a storage key 'todos-vuejs-3.x'); a generated
+  // value mixes letters and digits within its parts
+  if (/^[a-z]{2,}(?:[-.](?:[a-z]{2,}|\d{1,4}|x)){2,}$/.test(value)) return 'a name (lowercase words joined by hyphens)';
   if (looksLikeIdentifier(value)) return 'an identifier or name';
   if (namesACredential(value)) return 'names a credential instead of being one';
   if (decodesToNonSecret(value)) return 'base64 of text that is not a secret';
@@ -62,12 +65,12 @@ export function rejectValue(value: string, settings: EntropySettings, ruleId = '
 /** People choose short passwords: four characters is the shortest a service commonly accepts. */
 const PASSWORD_MIN_LENGTH = 4;
 
-function rejectPassword(value: string): string | undefined {
+function rejectPassword(value: string, generated = false): string | undefined {
   if (value.length < PASSWORD_MIN_LENGTH) return 'shorter than the minimum password length';
   const shape = notASecret(value, true);
   if (shape) return shape;
   if (isSequential(value)) return 'counting runs (a documentation value)';
-  const label = passwordLabel(value);
+  const label = passwordLabel(value, generated);
   if (label) return label;
   // (camelCase counts only when common words make it up: newPassword, not a random VZbuceoGdmak)
   if (looksLikeIdentifier(value) && (/[_.:]/.test(value) || (/[a-z][A-Z]/.test(value) && isWordLike(value)))) return 'an identifier or name';
@@ -76,18 +79,19 @@ function rejectPassword(value: string): string | undefined {
   return undefined;
 }
 
-/** Types, field states and authentication schemes: what code compares a password field with. */
-const TYPE_NAMES = /^(?:string|str|text|number|int|integer|bool|boolean|object|any|unit|varchar|char|bytes|hidden|required|optional|null|none|bearer|basic|digest|oauth2?|ntlm|negotiate|kerberos)[!?]?$/i;
+/** Types, field states, casts (Laravel's 'password' => 'hashed') and authentication schemes: what code compares a password field with. */
+const TYPE_NAMES = /^(?:string|str|text|number|int|integer|bool|boolean|object|any|unit|n?varchar2?|n?char|n?clob|blob|bytea|varbinary|bytes|hidden|required|optional|null|none|bearer|basic|digest|oauth2?|ntlm|negotiate|kerberos|hashed|encrypted)[!?]?$/i;
 
 /** What stands in a password's place without being one: a type, a label, an encrypted blob, an address, a validation rule. */
-function passwordLabel(value: string): string | undefined {
+function passwordLabel(value: string, generated: boolean): string | undefined {
   if (TYPE_NAMES.test(value)) return 'a type or field name';
   // a capitalised word is a label or its translation (Password, Senha, Wachtwoord)
   if ((/^[A-Z][a-z]{2,}$/.test(value) && isPronounceable(value.toLowerCase())) || /^[A-Za-z][a-z ]{2,30}:$/.test(value)) return 'a label';
   // an IAM action (cognito-idp:ChangePassword) or a package version (^1.0.0)
   if (/^[a-z][a-z0-9-]{1,30}:[A-Z][A-Za-z]{2,60}$/.test(value) || /^[~^<>=v]{1,2}\d+(?:\.\d+){1,3}/.test(value)) return 'an action name or a version';
   // people do not type 30+ characters of base64: an encrypted or encoded value
-  if (/^[A-Za-z0-9+/]{30,}={0,2}(?:[A-Za-z0-9+/]{4,}={0,2})?$/.test(value) && /[+/=]/.test(value)) return 'an encrypted or encoded value';
+  // (a secret may well be generated base64: SESSION_SECRET = "<44 base64>")
+  if (!generated && /^[A-Za-z0-9+/]{30,}={0,2}(?:[A-Za-z0-9+/]{4,}={0,2})?$/.test(value) && /[+/=]/.test(value)) return 'an encrypted or encoded value';
   if (/^[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+$/.test(value)) return 'an e-mail address';
   if (/^[a-z_]{2,20}(?::[\w,.]{1,20})?(?:\|[a-z_]{2,20}(?::[\w,.]{1,20})?)+$/.test(value)) return 'a validation rule';
   return undefined;
@@ -114,13 +118,16 @@ export function notASecret(value: string, password = false): string | undefined 
   if (/^(?:~|\.{1,2})?\/?(?:[\w.-]{1,60}\/){1,12}[\w-]{1,60}\.[A-Za-z]{1,6}$/.test(value) || /^(?:~|\.{1,2})?\/(?:[\w.-]{1,60}\/){1,12}[\w.-]{1,60}$/.test(value)) {
     return 'a file path';
   }
-  if (/^[./\\~]+$/.test(value)) return 'a relative path';
+  if (/^[./\\~]+$/.test(value) || /^(?:~|\.{1,2})?\/(?:[\w.-]{1,60}\/){1,12}$/.test(value)) return 'a relative path or a folder';
+  if (/^(?:application|text|image|audio|video|multipart|font|model|message)\/[\w.+-]{1,80}$/.test(value)) return 'a media type';
   if (/^[A-Za-z]:\\/.test(value)) return 'a Windows path';
-  if (/^--?[a-z][\w-]{1,40}$/.test(value)) return 'a command-line flag';
+  if (/^--?[a-z][\w-]{1,40}=?$/.test(value)) return 'a command-line flag';
   if (/^[A-Z][a-z]{2,12}-[A-Z][A-Za-z]{2,30}$/.test(value)) return 'a PowerShell command';
   if (/^\\{1,2}[0-9a-f]{2,6}$/i.test(value)) return 'a character escape (icon fonts)';
   if (/^@[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/.test(value)) return 'a stylesheet variable';
+  if (/^[.+]\s?\$[A-Za-z_]/.test(value)) return 'code: a concatenation with a variable';
   if (isNumber(value)) return 'a number';
+  if (/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) return 'a date';
   return undefined;
 }
 
@@ -146,6 +153,6 @@ export function isWordTemplate(value: string): boolean {
  * real password, as people choose them.
  */
 export function isPlaceholderTemplate(value: string): boolean {
-  if (/change|replace|enter|insert|your|here|please|example|sample|dummy|fake|todo|placeholder/i.test(value)) return true;
+  if (/change|replace|enter|insert|your|here|please|example|sample|dummy|fake|todo|placeholder|secure|strong/i.test(value)) return true;
   return value.split(/[-_.]|(?<=[a-z])(?=[A-Z])/).filter((p) => /[A-Za-z]{2}/.test(p)).length >= 3;
 }

@@ -13,16 +13,18 @@ const NOT_CREDENTIAL_TOKEN = new Set([
   'prompt', 'completion', 'total', 'identity', 'subject', 'policy', 'lock', 'lease', 'ack', 'cancel', 'span', 'trace',
 ]);
 /** Words anywhere in a name that make it about a credential, not a holder of one: a public key, a hash of a token. */
-const NOT_HELD = new Set(['public', 'publishable', 'pub', 'hashed', 'md5', 'sha1', 'sha256', 'sha512', 'bcrypt', 'digest', 'encrypted', 'crypted', 'checksum', 'fingerprint', 'label', 'hint', 'placeholder', 'prompt', 'caption', 'tooltip', 'title']);
+const NOT_HELD = new Set(['public', 'publishable', 'pub', 'hashed', 'encoded', 'existing', 'md5', 'sha1', 'sha256', 'sha512', 'bcrypt', 'digest', 'encrypted', 'crypted', 'checksum', 'fingerprint', 'label', 'hint', 'placeholder', 'prompt', 'caption', 'tooltip', 'title']);
 /** First words of two-word *_KEY variables that name no provider: SORT_KEY, SITE_KEY (reCAPTCHA's public one). */
 const NOT_A_PROVIDER = new Set(['sort', 'site', 'primary', 'foreign', 'partition', 'cache', 'group', 'routing', 'idempotency', 'unique', 'lookup', 'map', 'index', 'row', 'column', 'object', 'shard', 'hot', 'menu', 'shortcut', 'dedup', 'cursor', 'next', 'page', 'redis', 'storage', 'bucket', 'file', 'config', 'lock', 'queue', 'topic', 'stream', 'table', 'metric', 'label', 'default', 'composite', 'meta', 'cluster', 'node', 'env', 'kms', 'gpg', 'pgp', 'ssh']);
+/** Words before "pass" that make it a step of a process, not a password. */
+const NOT_A_PASSWORD_PASS = new Set(['first', 'second', 'third', 'final', 'last', 'next', 'prev', 'previous', 'render', 'shader', 'filter', 'compile', 'compiler', 'optimization', 'multi', 'single', 'one', 'two', 'double', 'by', 'boarding', 'day', 'season', 'high', 'low', 'band']);
 /** Seeds of generators and test data. */
 const NOT_SECRET_SEED = new Set(['random', 'rand', 'rng', 'shuffle', 'faker', 'db', 'database', 'data', 'test', 'initial', 'hash', 'noise', 'sample', 'sampling', 'world', 'map', 'game']);
 const SECRET_WORDS = new Set(['secret', 'secrets', 'salt', 'privatekey', 'signingkey', 'credential', 'credentials', 'cred', 'creds', 'sas']);
 /** Words that, before "key", make it a secret key (api key, signing key...). */
 const KEY_QUALIFIERS = new Set([
   'api', 'access', 'secret', 'private', 'signing', 'sign', 'encryption', 'encrypt', 'crypt', 'crypto', 'cipher', 'master', 'client', 'app',
-  'application', 'license', 'licence', 'shared', 'hmac', 'session', 'cookie', 'auth', 'account', 'storage', 'service', 'subscription', 'admin',
+  'application', 'license', 'licence', 'shared', 'hmac', 'session', 'cookie', 'auth', 'account', 'service', 'subscription', 'admin',
   'consumer', 'jwt', 'webhook', 'server', 'write', 'ingest', 'deploy', 'sdk', 'integration', 'mgmt', 'management', 'partner', 'merchant', 'aes',
   'hash', 'root', 'user', 'personal', 'dev', 'developer', 'prod', 'production', 'live', 'token', 'rest', 'primary', 'secondary', 'x', 'xapi',
   'trigger', 'upload', 'push', 'registration', 'enc', 'mac', 'verify', 'verification', 'otp', 'totp', 'mfa', 'recovery', 'security', 'secure',
@@ -30,7 +32,7 @@ const KEY_QUALIFIERS = new Set([
 ]);
 
 /** Last words that name a form or a variant of the secret before them, not another thing. */
-const FORM_SUFFIXES = new Set(['default', 'sys', 'str', 'string', 'b64', 'base64', 'hex', 'raw', 'bytes', 'plain', 'plaintext', 'text', 'val', 'code']);
+const FORM_SUFFIXES = new Set(['default', 'sys', 'str', 'string', 'b64', 'base64', 'hex', 'raw', 'bytes', 'plain', 'plaintext', 'text', 'val', 'code', 'data', 'old', 'new']);
 
 function splitWords(name: string): string[] {
   return name
@@ -47,8 +49,14 @@ export function classifyKey(name: string): string | undefined {
   const last = words[words.length - 1];
   if (!last) return undefined;
   if (words.some((w) => NOT_HELD.has(w))) return undefined;
+  // a region or locale code: 'PW' => 'Palau', "en_PW" (Palau's code is no password)
+  if (name === 'PW' || /^[a-z]{2,3}[_-]PW$/.test(name)) return undefined;
+  // a switch that turns the credential off: --no-password, skip_token, disable_auth
+  if (words.length > 1 && /^(?:no|without|skip|disable|disabled)$/.test(words[0]!)) return undefined;
   const prev = words[words.length - 2];
   const joined = (prev ?? '') + last;
+  // a pass of a filter, a render or a compiler is no password: hwScaleFilterFirstPass, renderPass
+  if (last === 'pass' && prev !== undefined && NOT_A_PASSWORD_PASS.has(prev)) return undefined;
   if (PASSWORD_WORDS.has(last) || /.(?:password|passwd|passphrase|pwd)$/.test(last) || /^(?:password|passwd|pwd|pass)\d{1,2}$/.test(last)) return 'generic-password';
   // the confirmation of a password is the password: password_confirmation, passwordConfirm
   if ((last === 'confirmation' || last === 'confirm') && prev !== undefined && PASSWORD_WORDS.has(prev)) return 'generic-password';
@@ -79,7 +87,7 @@ export function classifyKey(name: string): string | undefined {
   // public by design (CSP, OAuth) and no name here
   if ((last === 'seed' && !words.some((w) => NOT_SECRET_SEED.has(w)))) return 'generic-secret';
   // a suffix that only says which one or in what form: tokenB, password_default, secret_b64, ORACLE_PasswordSys
-  if (prev !== undefined && prev !== 'key' && (/^(?:[a-z]|\d{1,2})$/.test(last) || FORM_SUFFIXES.has(last)) && /(?:pass|pwd|secret|token|key)[a-z]*$/.test(prev)) {
+  if (prev !== undefined && prev !== 'key' && (/^(?:[a-z]|\d{1,2})$/.test(last) || FORM_SUFFIXES.has(last)) && /(?:pass|pwd|secret|token|key|salt|seed)[a-z]*$/.test(prev)) {
     return classifyKey(words.slice(0, -1).join('_'));
   }
   // secret_key_base, app_key_value, password_hash is NOT a secret holder (hash of one)

@@ -40,3 +40,25 @@ export function xmlAssignments(line: string): Pair[] {
   }
   return out;
 }
+
+/**
+ * Keys written as byte arrays: `KEY = []byte{0x1f, …}`, `byte[] SECRET = {12, -7, …}`,
+ * `aesKey := lorawan.AES128Key{…}`, `SALT = [0x…, …]`. The bytes are judged as hex, like any
+ * generated value (so counting runs and zeros are left out); the report spans the literal.
+ */
+const BYTE_ARRAY = /([A-Za-z_][\w.]{0,80})\s{0,2}(?:\[\s{0,2}\])?\s{0,2}(?::=|=(?!=)|:(?![:=]))\s{0,3}(?:new\s{1,3}[\w.]{1,40}\s{0,2}\[\s{0,2}\d{0,4}\s{0,2}\]\s{0,2}|\[\]byte|[\w.]{1,60}(?=\{)|bytes\(|bytearray\()?[{[]([^{}[\]]{24,3000})[}\]]/g;
+const BYTE = /^(?:0x[0-9a-f]{1,2}|-?\d{1,3})$/i;
+
+export function byteArrays(line: string): Pair[] {
+  const out: Pair[] = [];
+  BYTE_ARRAY.lastIndex = 0;
+  for (let m = BYTE_ARRAY.exec(line); m; m = BYTE_ARRAY.exec(line)) {
+    const items = m[2]!.split(',').map((x) => x.trim()).filter(Boolean);
+    if (items.length < 8 || !items.every((x) => BYTE.test(x))) continue;
+    const bytes = items.map((x) => Number(x) & 0xff);
+    const start = m.index + m[0].length - m[2]!.length - 1;
+    const value = m[2]!;
+    out.push({ key: m[1]!, parsed: { value, start, end: start + value.length, judged: Buffer.from(bytes).toString('hex') } });
+  }
+  return out;
+}

@@ -15,6 +15,8 @@ export interface Parsed {
   value: string;
   start: number;
   end: number;
+  /** The value the tests judge when it differs from the text (the bytes of an array literal, as hex). */
+  judged?: string;
 }
 
 /** A name and the value assigned to it. */

@@ -2,7 +2,7 @@
 
 /** Documented example credentials and obvious fillers: AKIAIOSFODNN7EXAMPLE, xxxx, ****, changeme. */
 const PLACEHOLDER_WORDS =
-  /example|sample|dummy|placeholder|redacted|changeme|change[_-]me|replace[_-]?me|replace[_-]?with|insert[_-]?(?:your|key|token|here)|your[_-]?(?:own[_-]?)?(?:api[_-]?)?(?:key|token|secret|password|pass|pwd)|(?:key|token|secret|password)[_-]?here|^your[_-]|fixme|^todo$|notasecret|not[_-]?a[_-]?(?:real[_-]?)?secret|fake[_-]?(?:key|token|secret|password)|^(?:test|testing|token|none|null|nil|undefined|true|false|empty|user)$/i;
+  /example|sample|dummy|placeholder|redacted|^not[_-]?used$|^unused$|changeme|change[_-]me|replace[_-]?me|replace[_-]?with|insert[_-]?(?:your|key|token|here)|your[_-]?(?:own[_-]?)?(?:api[_-]?)?(?:key|token|secret|password|pass|pwd)|(?:key|token|secret|password)[_-]?here|^your[_-]|[_-]of[_-]your[_-]|fixme|^todo$|notasecret|not[_-]?a[_-]?(?:real[_-]?)?secret|fake[_-]?(?:key|token|secret|password)|^(?:test|testing|token|none|null|nil|undefined|true|false|empty|user)$/i;
 /** Default credentials (admin, guest, postgres): they do open the service, but as a token or key value they are fillers. */
 const DEFAULT_CREDENTIAL = /^(?:secret|password|passwd|default|admin|root|guest)$/i;
 
@@ -25,6 +25,8 @@ function safeDecode(value: string): string {
 export function isFiller(value: string): boolean {
   if (PLACEHOLDER_WORDS.test(value)) return true;
   if (/^(?:your|my|some|sample|example|fake|dummy)(?:[_-][a-z]|[A-Z][a-z]{2,}|$)/.test(value) && !/\d/.test(value)) return true;
+  // a constant's name where its value should go: API_KEY, YOUR_TOKEN (a URL template's KEY:DOMAIN@)
+  if (/^[A-Z]{2,}(?:_[A-Z]{2,})+$/.test(value) || /^(?:KEY|APIKEY|TOKEN|SECRET|DOMAIN|REGION|HOST|ACCOUNT|TENANT)$/.test(value)) return true;
   // truncated documentation values: QVdTOkN..., abc…xyz
   if (/\.\.\.|…/.test(value)) return true;
   // what a log filter or a redaction left: [FILTERED], [REDACTED], <hidden>
@@ -59,7 +61,7 @@ const PASSWORD_TRANSLATIONS =
   /^(?:wachtwoord|senha|lozinka|heslo|geslo|cyfrinair|passwort|kennwort|salasana|clave|clau|contrasena|contrasenya|parola|haslo|adgangskode|losenord|passord|jelszo|sifre|sifra|sandi|parol|wagwoord|pasahitza|salasona|lykilord|sifreniz|senha_|motdepasse)$/;
 export function isFixturePassword(value: string): boolean {
   const lower = value.toLowerCase();
-  if (/^(?:password|passwd|secret|ignored|omitted)$/.test(lower.replace(/[^a-z0-9]+$/, ''))) return true;
+  if (/^(?:password|passwd|secret|ignored|omitted|insecure)$/.test(lower.replace(/[^a-z0-9]+$/, ''))) return true;
   if (PASSWORD_TRANSLATIONS.test(lower.normalize('NFD').replace(/[^a-z_]/g, ''))) return true;
   return [trimEnds(lower), trimEnds(unleet(lower))].some((f) => FIXTURE.test(f) || FIXTURE_COMPOUND.test(f));
 }

@@ -1,4 +1,5 @@
 import { isPlaceholder } from './placeholder.js';
+import { isHashLike } from './syntax.js';
 import { COMMON_ENGLISH_WORDS } from './word-list.js';
 
 /**
@@ -149,7 +150,8 @@ export function decodesToNonSecret(value: string): boolean {
   if (!/^[\x20-\x7e\t\r\n]+$/.test(text) || text.length < 6) return false;
   if (/^\s*[[{]/.test(text)) return true;
   const password = text.includes(':') ? text.slice(text.indexOf(':') + 1) : text;
-  return / [a-z]{2,}/i.test(password) || isPlaceholder(password) || (password.length >= 6 && looksLikeWords(password));
+  // (an htpasswd line user:{SHA}… or user:$apr1$… holds a hash of the password, not the password)
+  return / [a-z]{2,}/i.test(password) || isPlaceholder(password) || isHashLike(password) || (password.length >= 6 && looksLikeWords(password));
 }
 
 /** Values that name the thing they stand for: proxysecret1, export-token-xyz, my_api_key_here. */

@@ -1,0 +1,173 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Category, CompiledRule, PatternFile } from './types.js';
+
+/**
+ * The built-in rules as the build wrote them (scripts/build-rules.mjs): patterns/*.json already
+ * validated and normalised by compileRule, in one file without the examples. The hook reads one
+ * file and parses only each rule's id and keywords (its first line), which is all the keyword
+ * prefilter needs: the rest of a rule (its own line) is parsed when first used, its regex and
+ * allow list compiled then, and its examples (for the library API) read from its pattern file
+ * when asked for. Beside dist/ only: a checkout's src/ has none, so tests read patterns/ itself.
+ */
+export const PREBUILT_RULES = fileURLToPath(new URL('../builtin-rules.json', import.meta.url));
+
+/** One rule in the prebuilt file: CompiledRule's data, with its regexes as source and flags. */
+export interface PrebuiltRule {
+  id: string;
+  description: string;
+  provider: string;
+  category: Category;
+  regex: string;
+  flags: string;
+  keywords: string[];
+  secretGroup: number | string;
+  entropy?: number;
+  validate?: string;
+  allow: Array<{ source: string; flags: string }>;
+  allowHashes: string[];
+  envVar: string;
+  revokeUrl?: string;
+  strict: boolean;
+  origin: string;
+}
+
+/** The prebuilt file's text: a line of [id, keywords] pairs, then a line of JSON per rule. */
+export function toPrebuilt(rules: readonly CompiledRule[]): string {
+  const lines = rules.map((r) =>
+    JSON.stringify({
+      id: r.id,
+      description: r.description,
+      provider: r.provider,
+      category: r.category,
+      regex: r.regex.source,
+      flags: r.regex.flags,
+      keywords: [...r.keywords],
+      secretGroup: r.secretGroup,
+      entropy: r.entropy,
+      validate: r.validate,
+      allow: r.allow.map((a) => ({ source: a.source, flags: a.flags })),
+      allowHashes: [...r.allowHashes],
+      envVar: r.envVar,
+      revokeUrl: r.revokeUrl,
+      strict: r.strict,
+      origin: r.origin,
+    } satisfies PrebuiltRule),
+  );
+  return [JSON.stringify(rules.map((r) => [r.id, r.keywords])), ...lines, ''].join('\n');
+}
+
+/** The prebuilt rules, or undefined when there is no prebuilt file (a checkout's src/). */
+export function readPrebuiltRules(file: string, patternsDir: string): CompiledRule[] | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const lines = text.split('\n');
+  const examples = new Examples(patternsDir);
+  return (JSON.parse(lines[0]!) as Array<[string, string[]]>).map(([id, keywords], i) => new BuiltinRule(id, keywords, lines[i + 1]!, examples));
+}
+
+/** The examples of each rule, read from its pattern file on first use. */
+class Examples {
+  private readonly byFile = new Map<string, Map<string, CompiledRule['examples']>>();
+  private readonly dir: string;
+
+  constructor(dir: string) {
+    this.dir = dir;
+  }
+
+  of(origin: string, id: string): CompiledRule['examples'] {
+    let rules = this.byFile.get(origin);
+    if (!rules) {
+      const file = JSON.parse(readFileSync(this.dir + origin.replace(/^patterns\//, ''), 'utf8')) as PatternFile;
+      rules = new Map(file.rules.map((r) => [r.id, { match: r.examples?.match ?? [], noMatch: r.examples?.noMatch ?? [] }]));
+      this.byFile.set(origin, rules);
+    }
+    return rules.get(id) ?? { match: [], noMatch: [] };
+  }
+}
+
+class BuiltinRule implements CompiledRule {
+  readonly id: string;
+  readonly keywords: readonly string[];
+  private text: string;
+  private raw: PrebuiltRule | undefined;
+  private readonly examplesOf: Examples;
+  private compiled: RegExp | undefined;
+  private allowCompiled: RegExp[] | undefined;
+  private hashes: Set<string> | undefined;
+
+  constructor(id: string, keywords: readonly string[], text: string, examples: Examples) {
+    this.id = id;
+    this.keywords = keywords;
+    this.text = text;
+    this.examplesOf = examples;
+  }
+
+  /** The rest of the rule, parsed on first use. */
+  private get data(): PrebuiltRule {
+    if (this.raw) return this.raw;
+    this.raw = JSON.parse(this.text) as PrebuiltRule;
+    this.text = '';
+    return this.raw;
+  }
+
+  get description(): string {
+    return this.data.description;
+  }
+
+  get provider(): string {
+    return this.data.provider;
+  }
+
+  get category(): Category {
+    return this.data.category;
+  }
+
+  get secretGroup(): number | string {
+    return this.data.secretGroup;
+  }
+
+  get entropy(): number | undefined {
+    return this.data.entropy;
+  }
+
+  get validate(): string | undefined {
+    return this.data.validate;
+  }
+
+  get envVar(): string {
+    return this.data.envVar;
+  }
+
+  get revokeUrl(): string | undefined {
+    return this.data.revokeUrl;
+  }
+
+  get strict(): boolean {
+    return this.data.strict;
+  }
+
+  get origin(): string {
+    return this.data.origin;
+  }
+
+  get regex(): RegExp {
+    return (this.compiled ??= new RegExp(this.data.regex, this.data.flags));
+  }
+
+  get allow(): readonly RegExp[] {
+    return (this.allowCompiled ??= this.data.allow.map((a) => new RegExp(a.source, a.flags)));
+  }
+
+  get allowHashes(): ReadonlySet<string> {
+    return (this.hashes ??= new Set(this.data.allowHashes));
+  }
+
+  get examples(): CompiledRule['examples'] {
+    return this.examplesOf.of(this.origin, this.id);
+  }
+}

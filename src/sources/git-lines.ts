@@ -1,0 +1,27 @@
+import { spawnSync } from 'node:child_process';
+import { GitError } from '../errors.js';
+import { SAFE_CONFIG, gitEnv, gitFailure, streamGitLines } from './git.js';
+
+/** Output up to which git is run synchronously and read whole (bytes, stdout and stderr each). */
+const SYNC_LIMIT = 8 * 1024 * 1024;
+
+/**
+ * git's stdout as lines, as streamGitLines gives them, for a command whose output is usually
+ * small (the staged diff of a commit): git runs synchronously and its whole output is split at
+ * once, one batch of lines. That spares the hook a stream and microtask turns for each line
+ * (measured: ~4 ms of a hook's start). Past SYNC_LIMIT bytes, git is stopped and run again,
+ * streamed, so memory stays bounded however large the change.
+ */
+export async function* gitLines(args: readonly string[], cwd: string): AsyncGenerator<string | readonly string[]> {
+  const r = spawnSync('git', [...SAFE_CONFIG, ...args], { cwd, env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: SYNC_LIMIT });
+  const error = r.error as NodeJS.ErrnoException | undefined;
+  if (error?.code === 'ENOBUFS') {
+    yield* streamGitLines(args, cwd);
+    return;
+  }
+  if (error) throw new GitError(`git could not be started (${error.message}); install git and make sure it is on PATH.`, { cause: error });
+  if (r.status !== 0) throw gitFailure(args, r.stderr.toString('utf8'));
+  const lines = new TextDecoder('utf-8', { fatal: false }).decode(r.stdout).split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  yield lines;
+}
