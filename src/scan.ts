@@ -10,6 +10,7 @@ import type { Finding, Suppressed } from './findings/types.js';
 import type { ScanResult, ScanStats } from './reporters/types.js';
 import { prepareEngine, type Engine } from './scan/prepare-engine.js';
 import type { ScanRequest } from './scan/types.js';
+import { putOldestFirst } from './scan/commit-order.js';
 import { checkIgnored } from './sources/git.js';
 import { stagedSource } from './sources/staged.js';
 import type { CommitInfo, Progress, Skip, Source, SourceItem } from './sources/types.js';
@@ -102,6 +103,12 @@ export async function scan(request: ScanRequest, prepared?: Engine): Promise<Sca
   else for await (const item of source.items) take(item);
   // every commit read counts, also those that only deleted files or changed binaries
   stats.commits = counters.commits;
+  // history comes newest commit first: its results go back oldest first
+  if (request.mode === 'history') {
+    putOldestFirst(candidates, (c) => c.commit?.sha);
+    putOldestFirst(skipped, (s) => s.commit?.sha);
+    putOldestFirst(rejected, (r) => r.commit);
+  }
 
   // .gitignore'd secrets files being committed anyway (staged mode, where git add -f is the case)
   // only files that matter are asked about: secrets files by name, and files with findings

@@ -15,9 +15,11 @@ export interface HistoryOptions {
 }
 
 /**
- * The commits to scan, oldest first (`rev-list --reverse --topo-order`: every parent before its
- * children), as fixed-length "<sha>\n" lines. Several pre-push sets are concatenated without
- * repeats. Held as one Buffer: 41 bytes a commit, 41 MB for a million commits.
+ * The commits to scan, newest first, as fixed-length "<sha>\n" lines: the reverse of
+ * `rev-list --reverse --topo-order` (every parent before its children). git reads a pack's delta
+ * chains, stored newest first, much more cheaply in that order (measured on eslint: about a fifth
+ * of git's CPU). Several pre-push sets are concatenated, oldest first, without repeats, then
+ * reversed. Held as one Buffer: 41 bytes a commit, 41 MB for a million commits.
  */
 async function commitList(root: string, sets: readonly string[][]): Promise<{ shas: Buffer; lineLength: number }> {
   const lists: string[] = [];
@@ -36,8 +38,11 @@ async function commitList(root: string, sets: readonly string[][]): Promise<{ sh
     const seen = new Set<string>();
     text = text.split('\n').filter((sha) => sha && !seen.has(sha) && seen.add(sha)).map((sha) => `${sha}\n`).join('');
   }
-  const first = text.indexOf('\n');
-  return { shas: Buffer.from(text, 'latin1'), lineLength: first + 1 };
+  const lineLength = text.indexOf('\n') + 1;
+  const oldestFirst = Buffer.from(text, 'latin1');
+  const shas = Buffer.allocUnsafe(oldestFirst.length);
+  for (let at = 0; at < shas.length; at += lineLength) oldestFirst.copy(shas, shas.length - at - lineLength, at, at + lineLength);
+  return { shas, lineLength };
 }
 
 /** Commits per git process: enough batches to keep every process busy, few enough to amortise each spawn. */
@@ -60,8 +65,9 @@ function jobsFor(request: HistoryRequest): number {
 }
 
 /**
- * The history source: the lines each commit added, oldest commit first, so that the scan's
- * first-seen de-duplication reports a secret at the commit that introduced it.
+ * The history source: the lines each commit added, newest commit first, each commit's items
+ * together (the scan puts them back oldest first, scan/commit-order.ts, so that its first-seen
+ * de-duplication reports a secret at the commit that introduced it).
  *
  * - Merges are shown as dense combined diffs: a line a conflict resolution adds (added relative
  *   to every parent) is scanned; lines a parent brought in were scanned at their own commit.
@@ -90,25 +96,33 @@ export async function* historyBatches(options: HistoryOptions): AsyncGenerator<S
     done++;
     onProgress?.({ commitsDone: done, commitsTotal: total, startedAt });
   });
-  const decoder = new TextDecoder('utf-8', { fatal: false });
-  // the unfinished last line, in pieces: a chunk without a line break is only added to it, so a
-  // long line (a minified file) is not re-scanned or re-copied with every chunk
-  const pieces: string[] = [];
-  for await (const chunk of orderedLog({ cwd: options.root, args, shas, lineLength, jobs, batchSize: batchSizeFor(total, jobs) })) {
-    const text = decoder.decode(chunk, { stream: true });
-    if (!text.includes('\n')) {
-      pieces.push(text);
-      continue;
+  // git's output is cut where a chunk ends, possibly inside a line or a UTF-8 sequence: each
+  // chunk is decoded up to its last line break (no sequence holds a '\n' byte), and the bytes
+  // after it wait, in pieces, for the next break, so a long line (a minified file) is not
+  // re-scanned or re-copied with every chunk. Lossy UTF-8, as TextDecoder's.
+  const pending: Buffer[] = [];
+  for await (const chunks of orderedLog({ cwd: options.root, args, shas, lineLength, jobs, batchSize: batchSizeFor(total, jobs) })) {
+    for (const chunk of chunks) {
+      const nl = chunk.lastIndexOf(10);
+      if (nl === -1) {
+        pending.push(chunk);
+        continue;
+      }
+      let from = 0;
+      if (pending.length) {
+        // the line the waiting bytes begin ends at this chunk's first break
+        from = chunk.indexOf(10) + 1;
+        pending.push(chunk.subarray(0, from));
+        items.feed(Buffer.concat(pending).toString('utf8'));
+        pending.length = 0;
+      }
+      if (nl + 1 < chunk.length) pending.push(chunk.subarray(nl + 1));
+      if (from <= nl) items.feed(chunk.toString('utf8', from, nl + 1));
     }
-    pieces.push(text);
-    const tail = items.feed(pieces.length === 1 ? text : pieces.join(''));
-    pieces.length = 0;
-    if (tail) pieces.push(tail);
     const batch = items.take();
     if (batch.length) yield batch;
   }
-  pieces.push(decoder.decode());
-  const last = pieces.join('');
+  const last = Buffer.concat(pending).toString('utf8');
   if (last) items.line(last);
   items.end();
   yield items.take();

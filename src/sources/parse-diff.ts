@@ -49,6 +49,15 @@ export class DiffParser {
     this.emit = emit;
   }
 
+  /** The last hunk header's parent count (2 for @@@) and first line in the new version. */
+  get hunkParents(): number {
+    return this.parents;
+  }
+
+  get hunkStartLine(): number {
+    return this.hunkStart;
+  }
+
   line(raw: string): void {
     if (raw.startsWith('diff --git ') || raw.startsWith('diff --cc ') || raw.startsWith('diff --combined ')) {
       this.closeFile();

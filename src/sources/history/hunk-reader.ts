@@ -31,12 +31,11 @@ export class HunkReader {
     this.emit = emit;
   }
 
-  /** A hunk header the DiffParser has just read; same parsing as its startHunk. */
-  start(header: string): void {
+  /** A hunk header the DiffParser has just read: its parent count (2 for @@@) and first new line. */
+  start(parents: number, firstLine: number): void {
     this.flush();
-    const at = /^(@{2,}) (?:-[\d,]+ )+\+(\d+)(?:,(\d+))? @{2,}/.exec(header);
-    this.parents = at ? at[1]!.length - 1 : 1;
-    this.nextLine = at ? Number(at[2]) : 1;
+    this.parents = parents;
+    this.nextLine = firstLine;
     this.active = true;
   }
 

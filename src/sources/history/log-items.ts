@@ -101,7 +101,7 @@ export class LogItems {
     this.parser.line(line);
     if (this.events.length) this.drain();
     // the parser now reads this file's hunks: their bodies are read in place
-    if (line.startsWith('@@')) this.hunks.start(line);
+    if (line.startsWith('@@')) this.hunks.start(this.parser.hunkParents, this.parser.hunkStartLine);
   }
 
   /** End of input: close the last file. */

@@ -3,8 +3,14 @@ import { GitError } from '../../errors.js';
 import { SAFE_CONFIG, gitEnv, gitFailure } from '../git.js';
 
 /** Bytes of git output read ahead per batch before git is paused (backpressure). */
-const READ_AHEAD = 16 * 1024 * 1024;
-
+const READ_AHEAD = 8 * 1024 * 1024;
+/**
+ * Bytes of chunks gathered before they are handed on, as one run. git writes 4 KB at a time, and
+ * each run handed on costs a turn of every async generator downstream: on eslint's history,
+ * 28 000 runs of one 4 KB chunk cost more than a tenth of the scan's CPU. The pipe holds 64 KB,
+ * so git does not wait either. The chunks are not copied into one.
+ */
+const HAND_ON = 64 * 1024;
 
 /** One `git log --stdin` over a slice of the commit list, read ahead into a bounded buffer. */
 class Batch {
@@ -26,7 +32,7 @@ class Batch {
       this.chunks.push(b);
       this.bytes += b.length;
       if (this.bytes > READ_AHEAD) child.stdout!.pause();
-      this.notify();
+      if (this.bytes >= HAND_ON) this.notify();
     });
     child.stderr!.on('data', (b: Buffer) => {
       if (this.err.length < 64) this.err.push(b);
@@ -51,14 +57,18 @@ class Batch {
     wake?.();
   }
 
-  /** The output, in order; throws GitError when git fails, so a broken repository is never "clean". */
-  async *read(): AsyncGenerator<Buffer> {
+  /** The output, in order, in runs of chunks; throws GitError when git fails, so a broken repository is never "clean". */
+  async *read(): AsyncGenerator<Buffer[]> {
     for (;;) {
-      const chunk = this.chunks.shift();
-      if (chunk) {
-        this.bytes -= chunk.length;
+      if (this.chunks.length && (this.bytes >= HAND_ON || this.ended)) {
+        // about HAND_ON bytes at a time, also from a batch read far ahead
+        let count = 0;
+        let size = 0;
+        while (count < this.chunks.length && size < HAND_ON) size += this.chunks[count++]!.length;
+        const taken = this.chunks.splice(0, count);
+        this.bytes -= size;
         if (this.bytes < READ_AHEAD / 2 && this.child.stdout!.isPaused()) this.child.stdout!.resume();
-        yield chunk;
+        yield taken;
         continue;
       }
       if (this.ended) break;
@@ -91,7 +101,7 @@ export interface OrderedLogOptions {
  * once, yielded strictly in list order. Batches ahead of the one being read buffer at most
  * READ_AHEAD bytes each before git is paused, so memory stays bounded however long history is.
  */
-export async function* orderedLog(options: OrderedLogOptions): AsyncGenerator<Buffer> {
+export async function* orderedLog(options: OrderedLogOptions): AsyncGenerator<Buffer[]> {
   const total = options.shas.length / options.lineLength;
   const step = Math.max(1, options.batchSize) * options.lineLength;
   let next = 0;
