@@ -13,7 +13,7 @@ import { byteArrays, envListPair, xmlAssignments } from './generic/structured.js
 import { rejectValue } from './generic/keep-value.js';
 import { classifyKey, valueKind } from './generic/key-names.js';
 import { POSITIONAL_PREFILTER, flagArguments, positional, setterCalls } from './generic/calls.js';
-import type { EntropySettings, GenericHit, Pair } from './generic/types.js';
+import type { EntropySettings, GenericHit, Pair, Parsed } from './generic/types.js';
 
 export type { EntropySettings } from '../config/types.js';
 export type { GenericHit } from './generic/types.js';
@@ -29,6 +29,17 @@ const OBJECT_NAME_CONTEXTS = new Set<Language>(['yaml', 'kubernetes', 'docker-co
 
 /** A comment after the value that says it stands in for one: # Replace with an actual password. */
 const SAYS_PLACEHOLDER = /(?:#|\/\/|--|\/\*)\s{0,3}(?:todo:?\s{0,3})?(?:replace|change\s(?:this|me|it)|(?:an?\s)?(?:example|placeholder|dummy|fake)\b|not\s(?:a\s)?real|use\syour\sown)/i;
+
+/** In Kubernetes and Helm YAML (and their docs), secret: root-ca names a Secret object (a DNS-1123 name), it holds none. */
+function namesAnObject(value: string): boolean {
+  return value.length <= 253 && value.includes('-') && /^[a-z][a-z0-9]*(?:[-.][a-z0-9]+)+$/.test(value);
+}
+
+/** Why a value is not reported; a byte array is a generated key, never a chosen password, so its bytes are judged as hex. */
+function rejectParsed(parsed: Parsed, kind: string, settings: EntropySettings): boolean {
+  if (parsed.judged === undefined) return rejectValue(parsed.value, settings, kind) !== undefined;
+  return kind === 'generic-password' || rejectValue(parsed.judged, settings, 'generic-token') !== undefined;
+}
 
 /** Every name/value pair the context readers find on one line. */
 function pairsOf(line: string, language: Language): Pair[] {
@@ -57,11 +68,8 @@ export function detectGenericLine(line: string, language: Language, file: string
     if (language === 'sql' && /^key$/i.test(key)) continue;
     const value = parsed.value;
     const kind = valueKind(ruleId, key);
-    // in Kubernetes and Helm YAML (and their docs), secret: root-ca names a Secret object (a DNS-1123 name), it holds none
-    if (kind === 'chosen-secret' && OBJECT_NAME_CONTEXTS.has(language) && /^[a-z][a-z0-9]*(?:[-.][a-z0-9]+)*-[a-z0-9]+(?:[-.][a-z0-9]+)*$/.test(value) && value.length <= 253) continue;
-    // a byte array is a generated key, never a chosen password
-    if (parsed.judged !== undefined ? kind === 'generic-password' || rejectValue(parsed.judged, settings, 'generic-token') : rejectValue(value, settings, kind)) continue;
-    if (SAYS_PLACEHOLDER.test(line.slice(parsed.end))) continue;
+    if (kind === 'chosen-secret' && OBJECT_NAME_CONTEXTS.has(language) && namesAnObject(value)) continue;
+    if (rejectParsed(parsed, kind, settings) || SAYS_PLACEHOLDER.test(line.slice(parsed.end))) continue;
     taken.add(parsed.start);
     hits.push({ ruleId, keyName: key, start: parsed.start, end: parsed.end, value });
   }
