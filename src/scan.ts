@@ -78,6 +78,8 @@ export async function scan(request: ScanRequest, prepared?: Engine): Promise<Sca
   const candidates: Candidate[] = [];
   // matches a rule's validator turned down (checksum, structure), said in --verbose
   const rejected: DetectNotice[] = [];
+  // the history positions of the commits the rejections are in (notices name only the sha)
+  const rejectedAt = new Map<string, number>();
   const skipped: Skip[] = [];
   const seenFiles = new Map<string, CommitInfo | undefined>();
   const stats: ScanStats = { mode: request.mode, files: 0, fragments: 0, lines: 0, bytes: 0, commits: 0, rules: engine.rules.length + 4, durationMs: 0 };
@@ -96,18 +98,20 @@ export async function scan(request: ScanRequest, prepared?: Engine): Promise<Sca
     stats.fragments++;
     stats.bytes += item.text.length;
     stats.lines += countLines(item.text);
+    const before = rejected.length;
     for (const c of detector.detect(item, rejected)) candidates.push(c);
+    if (rejected.length > before && item.commit?.position !== undefined) rejectedAt.set(item.commit.sha, item.commit.position);
   };
   const source = await sourceFor(request, engine, counters);
   if ('batches' in source) for await (const batch of source.batches) for (const item of batch) take(item);
   else for await (const item of source.items) take(item);
   // every commit read counts, also those that only deleted files or changed binaries
   stats.commits = counters.commits;
-  // history comes newest commit first: its results go back oldest first
+  // history comes in no set order: its results go in commit order, oldest first
   if (request.mode === 'history') {
-    putOldestFirst(candidates, (c) => c.commit?.sha);
-    putOldestFirst(skipped, (s) => s.commit?.sha);
-    putOldestFirst(rejected, (r) => r.commit);
+    putOldestFirst(candidates, (c) => c.commit?.position);
+    putOldestFirst(skipped, (s) => s.commit?.position);
+    putOldestFirst(rejected, (r) => (r.commit === undefined ? undefined : rejectedAt.get(r.commit)));
   }
 
   // .gitignore'd secrets files being committed anyway (staged mode, where git add -f is the case)

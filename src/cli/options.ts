@@ -24,7 +24,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { name: 'range', type: 'string', arg: 'REVS', help: 'Scan the commits in a revision range, e.g. origin/main..HEAD.', commands: SCAN },
   { name: 'pre-push', type: 'boolean', help: "Scan the commits being pushed, read from git's pre-push hook input on stdin. With install/uninstall: the pre-push hook.", commands: ['scan', 'install', 'uninstall'] },
   { name: 'pre-commit-framework', type: 'boolean', help: 'Entry point for the pre-commit framework: staged lines in git commit, a range with --from-ref/--to-ref, else the given files.', commands: ['scan'] },
-  { name: 'jobs', type: 'string', short: 'j', arg: 'N', help: 'History scans: run N git log processes at once (default 1; 2 on machines with 6+ cores).', commands: SCAN },
+  { name: 'jobs', type: 'string', short: 'j', arg: 'N', help: 'History scans: run N git log processes at once (default 2; 1 on a single core).', commands: SCAN },
   { name: 'all-occurrences', type: 'boolean', help: 'In history scans, report a secret at every commit that adds it, not only the first.', commands: ['scan'] },
   { name: 'format', type: 'string', short: 'f', arg: 'FORMAT', help: 'Output format: text, json or sarif (default text).', commands: ['scan', 'rules'] },
   { name: 'output', type: 'string', short: 'o', arg: 'FILE', help: 'Write the report to FILE instead of standard output.', commands: ['scan', 'rules', 'baseline'] },

@@ -1,21 +1,12 @@
 /**
- * The history source reads commits newest first (git inflates a pack's delta chains more cheaply
- * that way), each commit's items together. The scan's first-seen de-duplication, its skip list
- * and its notices want them oldest first: a list of results, in the order the source gave them,
- * is put back in place, commit by commit, each commit's own results keeping their order.
+ * The history source reads commits in no set order (several git processes at once, each newest
+ * first: git inflates a pack's delta chains more cheaply that way), each commit's items together,
+ * and gives each commit its position in the list, oldest first. The scan's first-seen
+ * de-duplication, its skip list and its notices want them oldest first: a list of results is
+ * sorted by its commits' positions, each commit's own results keeping their order (the sort is
+ * stable). Results without a position keep their place ahead of the rest.
  */
-export function putOldestFirst<T>(items: T[], commitOf: (item: T) => string | undefined): void {
+export function putOldestFirst<T>(items: T[], positionOf: (item: T) => number | undefined): void {
   if (items.length < 2) return;
-  // runs of one commit, in the order they came
-  const runs: T[][] = [];
-  let last: string | undefined;
-  for (const item of items) {
-    const commit = commitOf(item);
-    if (runs.length === 0 || commit !== last) runs.push([]);
-    runs[runs.length - 1]!.push(item);
-    last = commit;
-  }
-  if (runs.length < 2) return;
-  let i = 0;
-  for (let r = runs.length - 1; r >= 0; r--) for (const item of runs[r]!) items[i++] = item;
+  items.sort((a, b) => (positionOf(a) ?? -1) - (positionOf(b) ?? -1));
 }

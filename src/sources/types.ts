@@ -5,6 +5,8 @@ export interface CommitInfo {
   email: string;
   date: string;
   subject: string;
+  /** In a history scan, the commit's place in the scanned list, oldest first (parents before children). */
+  position?: number;
 }
 
 /**

@@ -32,13 +32,17 @@ export class LogItems {
   private readonly out: SourceItem[] = [];
   private readonly maxFileSize: number;
   private readonly onCommit: (commit: CommitInfo) => void;
+  /** Each commit's position in the scan's order, from its sha and its number in this text (0 for the first). */
+  private readonly positionOf: ((sha: string, nth: number) => number) | undefined;
+  private commits = 0;
   private readonly hunks: HunkReader;
   /** The file hunk bodies belong to: set by the parser's file event, cleared at each diff or commit header. */
   private hunkFile: string | undefined;
 
-  constructor(maxFileSize: number, onCommit: (commit: CommitInfo) => void) {
+  constructor(maxFileSize: number, onCommit: (commit: CommitInfo) => void, positionOf?: (sha: string, nth: number) => number) {
     this.maxFileSize = maxFileSize;
     this.onCommit = onCommit;
+    this.positionOf = positionOf;
     this.parser = new DiffParser((e) => this.events.push(e));
     this.hunks = new HunkReader((startLine, lines) => this.hunk(startLine, lines));
   }
@@ -82,6 +86,7 @@ export class LogItems {
       this.hunkFile = undefined;
       const [sha = '', author = '', email = '', date = '', ...subject] = line.slice(2).split('\u0000');
       this.commit = { sha: ownString(sha), author: ownString(author), email: ownString(email), date: ownString(date), subject: ownString(subject.join(' ')) };
+      if (this.positionOf) this.commit.position = this.positionOf(this.commit.sha, this.commits++);
       this.sizes.clear();
       this.oversized.clear();
       this.path = undefined;
