@@ -99,7 +99,8 @@ export async function scan(request: ScanRequest, prepared?: Engine): Promise<Sca
     stats.bytes += item.text.length;
     stats.lines += countLines(item.text);
     const before = rejected.length;
-    for (const c of detector.detect(item, rejected)) candidates.push(c);
+    const found = detector.detect(item, rejected);
+    for (let k = 0; k < found.length; k++) candidates.push(found[k]!);
     if (rejected.length > before && item.commit?.position !== undefined) rejectedAt.set(item.commit.sha, item.commit.position);
   };
   const source = await sourceFor(request, engine, counters);

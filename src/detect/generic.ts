@@ -41,12 +41,18 @@ function rejectParsed(parsed: Parsed, kind: string, settings: EntropySettings): 
   return kind === 'generic-password' || rejectValue(parsed.judged, settings, 'generic-token') !== undefined;
 }
 
+/** Whether the line holds `n` commas or more (a byte array of 8 values has 7). */
+function commasAtLeast(line: string, n: number): boolean {
+  for (let i = line.indexOf(','); i !== -1; i = line.indexOf(',', i + 1)) if (--n === 0) return true;
+  return false;
+}
+
 /** Every name/value pair the context readers find on one line. */
 function pairsOf(line: string, language: Language): Pair[] {
   if (!LINE_PREFILTER.test(line) && !POSITIONAL_PREFILTER.test(line)) return [];
   const pairs = [...assignments(line, language), ...positional(line), ...setterCalls(line), ...flagArguments(line)];
   if (line.includes('</') || line.includes('value=')) pairs.push(...xmlAssignments(line));
-  if (line.includes('{') || line.includes('[')) pairs.push(...byteArrays(line));
+  if ((line.includes('{') || line.includes('[')) && commasAtLeast(line, 7)) pairs.push(...byteArrays(line));
   return pairs;
 }
 

@@ -115,11 +115,12 @@ export class DiffParser {
       this.deleted = true;
       return;
     }
-    if (/^(?:new file mode|new mode|index [0-9a-f,.]+) 160000/.test(raw) || /^index [0-9a-f]+\.\.[0-9a-f]+ 160000/.test(raw)) {
+    // a mode is the last word of these lines: most hold neither of the two looked for
+    if (raw.includes(' 160000') && (/^(?:new file mode|new mode|index [0-9a-f,.]+) 160000/.test(raw) || /^index [0-9a-f]+\.\.[0-9a-f]+ 160000/.test(raw))) {
       this.skip = 'submodule';
       return;
     }
-    if (/^(?:new file mode|new mode) 120000/.test(raw) || /^index [0-9a-f]+\.\.[0-9a-f]+ 120000/.test(raw)) {
+    if (raw.includes(' 120000') && (/^(?:new file mode|new mode) 120000/.test(raw) || /^index [0-9a-f]+\.\.[0-9a-f]+ 120000/.test(raw))) {
       this.skip = 'symlink';
       return;
     }

@@ -10,6 +10,8 @@ const SPACE = 32;
 const BACKSLASH = 92;
 const AT = 64;
 
+const isDigitOrComma = (c: number): boolean => (c >= 48 && c <= 57) || c === 44;
+
 /**
  * Reads the body lines of `git log -p -U0` hunks where they are, in the chunk of git output,
  * the way DiffParser reads them (sources/parse-diff.ts): a line whose first `parents` characters
@@ -85,8 +87,31 @@ export class HunkReader {
     this.active = false;
   }
 
+  /**
+   * Read text[start, end) as the header of the file's next hunk, "@@ -a,b +c,d @@" (one parent
+   * only: a merge's headers go to the DiffParser), and start that hunk; false when it is not one.
+   * A file's later hunks are most of the headers in a history (190 000 on eslint), and each one
+   * parsed by the DiffParser cost a regex match and its arrays.
+   */
+  nextHunk(text: string, start: number, end: number): boolean {
+    if (this.parents !== 1 || !text.startsWith('@@ -', start)) return false;
+    let i = start + 4;
+    while (i < end && isDigitOrComma(text.charCodeAt(i))) i++;
+    if (text.charCodeAt(i) !== SPACE || text.charCodeAt(i + 1) !== PLUS) return false;
+    i += 2;
+    let first = 0;
+    const digits = i;
+    for (let c = text.charCodeAt(i); c >= 48 && c <= 57; c = text.charCodeAt(++i)) first = first * 10 + (c - 48);
+    if (i === digits || i - digits > 15) return false;
+    if (text.charCodeAt(i) === 44) for (i++; i < end && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57; ) i++;
+    if (!text.startsWith(' @@', i) || text.charCodeAt(i + 3) === AT) return false;
+    this.start(1, first);
+    return true;
+  }
+
   private flush(): void {
-    if (this.lines.length) this.emit(this.firstLine, this.lines);
+    if (this.lines.length === 0) return;
+    this.emit(this.firstLine, this.lines);
     this.lines = [];
   }
 }

@@ -52,7 +52,7 @@ export class LogItems {
     let start = 0;
     for (let nl = text.indexOf('\n', start); nl !== -1; nl = text.indexOf('\n', start)) {
       if (!this.skipping && this.hunks.active) {
-        const used = this.hunks.body(text, start, nl, this);
+        const used = this.hunks.body(text, start, nl, this) || this.hunks.nextHunk(text, start, nl);
         if (used) {
           start = nl + 1;
           continue;
