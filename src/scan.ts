@@ -13,7 +13,7 @@ import type { ScanRequest } from './scan/types.js';
 import { putOldestFirst } from './scan/commit-order.js';
 import { checkIgnored } from './sources/git.js';
 import { stagedSource } from './sources/staged.js';
-import type { CommitInfo, Progress, Skip, Source, SourceItem } from './sources/types.js';
+import type { Progress, Skip, Source, SourceItem } from './sources/types.js';
 
 export type { Notice, ScanResult, ScanStats } from './reporters/types.js';
 export type { HistoryRequest, Progress, ScanMode } from './sources/types.js';
@@ -81,14 +81,17 @@ export async function scan(request: ScanRequest, prepared?: Engine): Promise<Sca
   // the history positions of the commits the rejections are in (notices name only the sha)
   const rejectedAt = new Map<string, number>();
   const skipped: Skip[] = [];
-  const seenFiles = new Map<string, CommitInfo | undefined>();
+  // the files a staged scan read, for git check-ignore (a history scan, which reads every path
+  // of every commit, does not ask and does not keep them)
+  const seenFiles = new Set<string>();
+  const keepFiles = request.mode === 'staged';
   const stats: ScanStats = { mode: request.mode, files: 0, fragments: 0, lines: 0, bytes: 0, commits: 0, rules: engine.rules.length + 4, durationMs: 0 };
   const counters: SourceCounters = { commits: 0 };
   const take = (item: SourceItem): void => {
     if (ignored?.(item.file)) return;
     if (item.type === 'file') {
       stats.files++;
-      if (!seenFiles.has(item.file)) seenFiles.set(item.file, item.commit);
+      if (keepFiles) seenFiles.add(item.file);
       return;
     }
     if (item.type === 'skip') {
@@ -118,7 +121,7 @@ export async function scan(request: ScanRequest, prepared?: Engine): Promise<Sca
   // .gitignore'd secrets files being committed anyway (staged mode, where git add -f is the case)
   // only files that matter are asked about: secrets files by name, and files with findings
   const withFindings = new Set(candidates.map((c) => c.file));
-  const askGit = [...seenFiles.keys()].filter((f) => looksLikeSecretsFile(f) || withFindings.has(f));
+  const askGit = [...seenFiles].filter((f) => looksLikeSecretsFile(f) || withFindings.has(f));
   const ignoredByGit = engine.root && request.mode === 'staged' ? await checkIgnored(engine.root, askGit) : new Set<string>();
   for (const file of ignoredByGit) {
     if (!looksLikeSecretsFile(file)) continue;
