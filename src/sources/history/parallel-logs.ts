@@ -64,13 +64,20 @@ class Slice {
     child.stdin!.end(shas);
   }
 
-  /** The chunks read so far, when there are enough of them (or git has ended); else undefined. */
+  /**
+   * About HAND_ON bytes of the chunks read so far, when there are that many (or git has ended);
+   * else undefined. Never more at once, also when detection is behind: what one run turns into
+   * (its text and items) is what is alive at a garbage collection, and a small live set keeps
+   * the young generation small (measured: 1 MB runs cost about 10 MB of peak RSS).
+   */
   take(): Buffer[] | undefined {
     if (this.chunks.length === 0 || (this.bytes < HAND_ON && !this.ended)) return undefined;
-    const taken = this.chunks;
-    this.chunks = [];
-    this.bytes = 0;
-    if (this.child.stdout!.isPaused()) this.child.stdout!.resume();
+    let count = 0;
+    let size = 0;
+    while (count < this.chunks.length && size < HAND_ON) size += this.chunks[count++]!.length;
+    const taken = this.chunks.splice(0, count);
+    this.bytes -= size;
+    if (this.bytes < READ_AHEAD / 2 && this.child.stdout!.isPaused()) this.child.stdout!.resume();
     return taken;
   }
 
