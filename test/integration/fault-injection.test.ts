@@ -2,7 +2,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeRepo, testEnv, type TempRepo } from '../helpers/git-repo.js';
+import { importCommits, makeRepo, testEnv, type TempRepo } from '../helpers/git-repo.js';
 import { BIN, runCli, type CliResult } from '../helpers/run-cli.js';
 import { expandTemplate } from '../helpers/secrets.js';
 
@@ -72,6 +72,22 @@ describe('git breaks', () => {
     expect(readFileSync(join(repo.dir, 'report.json'), 'utf8')).toBe('previous report\n');
     // the same scan with an intact git finds the secret: the fault, not the repository, made it fail
     expect(runCli(['--all-commits'], { cwd: repo.dir }).exitCode).toBe(1);
+  });
+
+  it('one of several git processes failing mid-history: exit 2, though the others ended cleanly with a secret found', () => {
+    repo.write('first.js', `const t = "${token()}";\n`);
+    repo.commit('secret first');
+    importCommits(repo, Array.from({ length: 1200 }, (_, i) => ({ file: `f${i % 9}.txt`, text: `filler ${i}\n`.repeat(20) })));
+    // the second `git log` to start (a slice of newer commits) dies; the slice with the secret is intact
+    const count = join(repo.dir, '..', 'log-count');
+    const PATH = wrappedGit(
+      `case " $* " in *" log "*) n=$(( $(cat '${count}' 2>/dev/null || echo 0) + 1 )); echo $n > '${count}'; if [ $n = 2 ]; then "$REAL_GIT" "$@" | head -c 3000; echo 'fatal: injected failure' >&2; exit 128; fi; exec "$REAL_GIT" "$@" ;; *) exec "$REAL_GIT" "$@" ;; esac`,
+    );
+    const r = runCli(['--all-commits', '--format', 'json'], { cwd: repo.dir, env: { PATH, LEAKGUARD_JOBS: '2' } });
+    failsWithOneSentence(r, /git log .*failed \(fatal: injected failure\)/);
+    expect(r.stdout).toBe('');
+    expect(Number(readFileSync(count, 'utf8'))).toBeGreaterThanOrEqual(2);
+    expect(runCli(['--all-commits'], { cwd: repo.dir, env: { LEAKGUARD_JOBS: '2' } }).exitCode).toBe(1);
   });
 
   it('git failing on the staged diff (a corrupt index): exit 2, never clean', () => {

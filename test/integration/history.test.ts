@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeRepo, type TempRepo } from '../helpers/git-repo.js';
+import { importCommits, makeRepo, type TempRepo } from '../helpers/git-repo.js';
 import { json, runCli, type CliResult } from '../helpers/run-cli.js';
 import { expandTemplate } from '../helpers/secrets.js';
 
@@ -63,6 +63,26 @@ describe('--all-commits', () => {
       const r = history(['--all-commits', '--all-occurrences'], undefined, { LEAKGUARD_JOBS: jobs });
       expect(found(r)).toEqual([0, 3, 6, 9].map((i) => `a.js:2:${shas[i]!.slice(0, 7)}`).sort());
       expect(found(history(['--all-commits'], undefined, { LEAKGUARD_JOBS: jobs }))).toEqual([`a.js:2:${shas[0]!.slice(0, 7)}`]);
+    }
+  });
+
+  it('keeps oldest-first attribution across slices of history that several git processes read at once', () => {
+    const token = ghToken();
+    // 1,300 commits: three slices of 500 commits or more (newest first), so two or three git
+    // processes read parts of history at once and their outputs interleave
+    const marked = new Map([[5, 'a.js'], [480, 'b.js'], [777, 'a.js'], [1290, 'b.js']]);
+    const commits = Array.from({ length: 1300 }, (_, i) => {
+      const file = marked.get(i);
+      return file ? { file, text: `// ${i}\nconst t${i} = "${token}";\n` } : { file: `filler${i % 5}.txt`, text: `line ${i}\n` };
+    });
+    const shas = importCommits(repo, commits);
+    const at = (i: number) => `${marked.get(i)!}:2:${shas[i]!.slice(0, 7)}`;
+    for (const jobs of ['1', '2', '3']) {
+      const every = history(['--all-commits', '--all-occurrences'], undefined, { LEAKGUARD_JOBS: jobs });
+      expect(found(every), `jobs=${jobs}`).toEqual([5, 480, 777, 1290].map(at).sort());
+      const r = history(['--all-commits'], undefined, { LEAKGUARD_JOBS: jobs });
+      expect(found(r), `jobs=${jobs}`).toEqual([at(5), at(480)].sort());
+      expect(json(r).stats).toMatchObject({ commits: 1301 });
     }
   });
 
