@@ -17,16 +17,16 @@ function read(lines: string[]): SourceItem[] {
   return items.take();
 }
 
+/** A file's diff headers, as git writes them before its first hunk. */
+const fileHeader = (path: string, index = 'index 1111111..2222222 100644') => [`diff --git a/${path} b/${path}`, index, `--- a/${path}`, `+++ b/${path}`];
+
 const fragments = (items: SourceItem[]) => items.flatMap((i) => (i.type === 'fragment' ? [`${i.file}:${i.startLine}:${i.text.replace(/\n/g, '|')}`] : []));
 
 describe('LogItems hunk headers', () => {
   it('gives each of a file\'s hunks the start line its header names', () => {
     const items = read([
       header('a'.repeat(40)),
-      'diff --git a/x.js b/x.js',
-      'index 1111111..2222222 100644',
-      '--- a/x.js',
-      '+++ b/x.js',
+      ...fileHeader('x.js'),
       '@@ -1,0 +2,2 @@',
       '+two',
       '+three',
@@ -49,17 +49,13 @@ describe('LogItems hunk headers', () => {
     const items = read([
       header('b'.repeat(40)),
       'diff --cc m.txt',
-      'index 1111111,2222222..3333333',
-      '--- a/m.txt',
-      '+++ b/m.txt',
+      ...fileHeader('m.txt', 'index 1111111,2222222..3333333').slice(1),
       '@@@ -1,1 -1,1 +1,2 @@@',
       '++resolved',
       '+ from one parent',
       '@@@ -5,0 -5,0 +7,1 @@@',
       '++seven',
-      'diff --git a/y.txt b/y.txt',
-      '--- a/y.txt',
-      '+++ b/y.txt',
+      ...fileHeader('y.txt'),
       '@@ -1 +1 @@',
       '+one',
       '@@ -3 +x @@',
