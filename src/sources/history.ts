@@ -102,11 +102,13 @@ export async function* historyBatches(options: HistoryOptions): AsyncGenerator<S
     done++;
     onProgress?.({ commitsDone: done, commitsTotal: total, startedAt });
   };
-  // the list is newest first; a slice's commits come in its order
+  // the list is newest first, and a slice's commits come in its order (checked: a commit git
+  // printed out of that order is looked up; one not in the list at all goes after the rest)
   const positionOf = (first: number) => (sha: string, nth: number): number => {
-    let index = first + nth;
-    if (shas.toString('latin1', index * lineLength, (index + 1) * lineLength - 1) !== sha) index = shas.indexOf(`${sha}\n`, 0, 'latin1') / lineLength;
-    return total - 1 - index;
+    const index = first + nth;
+    if (shas.toString('latin1', index * lineLength, (index + 1) * lineLength - 1) === sha) return total - 1 - index;
+    const at = shas.indexOf(`${sha}\n`, 0, 'latin1');
+    return at < 0 ? total : total - 1 - at / lineLength;
   };
   const readers = new Map<number, SliceReader>();
   for await (const run of parallelLog({ cwd: options.root, args, shas, lineLength, jobs, sliceSize: sliceSizeFor(total, jobs) })) {
