@@ -10,7 +10,7 @@
 // interleaved so that a busy machine slows both alike. It prints the median wall time, CPU time
 // (user+sys of the process and its children) and peak RSS of each, and the ratios b/a.
 // CPU and the largest process's peak RSS come from GNU time (/usr/bin/time) when present;
-// leakguard's own peak RSS from process.resourceUsage() at its exit (bench/rss-probe.cjs).
+// leakguard's own peak RSS and CPU (node's threads, not git's) from process.resourceUsage() at its exit (bench/rss-probe.cjs).
 import { spawnSync } from 'node:child_process';
 import { existsSync, openSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -43,13 +43,19 @@ function measure(cmd, argv, env = {}) {
     const last = r.stderr.trim().split('\n').pop() ?? '';
     const [u, s, kb] = last.split(' ').map(Number);
     if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${argv.join(' ')} exited ${r.status}: ${r.stderr}`);
-    return { wall, cpu: u + s, rss: kb / 1024, own: ownRss(r.stderr) };
+    return { wall, cpu: u + s, rss: kb / 1024, own: ownRss(r.stderr), ownCpu: ownCpu(r.stderr) };
   }
   // without GNU time: wall time only (node cannot see a child's CPU or RSS from spawnSync)
   const r = spawnSync(cmd, argv, { cwd: repo, env: { ...process.env, ...env }, stdio: ['ignore', devnull, 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26 });
   const wall = Number(process.hrtime.bigint() - started) / 1e9;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} exited ${r.status}`);
-  return { wall, cpu: NaN, rss: NaN, own: ownRss(r.stderr) };
+  return { wall, cpu: NaN, rss: NaN, own: ownRss(r.stderr), ownCpu: ownCpu(r.stderr) };
+}
+
+/** leakguard's own CPU (s, all node's threads, without git), printed by rss-probe.cjs. */
+function ownCpu(stderr) {
+  const m = /LEAKGUARD_CPU_US (\d+)/.exec(stderr ?? '');
+  return m ? Number(m[1]) / 1e6 : NaN;
 }
 
 /** leakguard's own peak RSS (MB), printed by rss-probe.cjs. */
@@ -80,11 +86,12 @@ for (let i = 0; i < runs; i++) {
 const floor = rows.get('floor: git log -p -U0 --all');
 const fw = median(floor.map((m) => m.wall));
 const fc = median(floor.map((m) => m.cpu));
-console.log(`${'what'.padEnd(40)} ${'wall s'.padStart(8)} ${'cpu s'.padStart(8)} ${'peak MB'.padStart(8)} ${'node MB'.padStart(8)} ${'wall/floor'.padStart(11)} ${'cpu/floor'.padStart(10)}`);
+console.log(`${'what'.padEnd(40)} ${'wall s'.padStart(8)} ${'cpu s'.padStart(8)} ${'peak MB'.padStart(8)} ${'node MB'.padStart(8)} ${'node cpu'.padStart(9)} ${'wall/floor'.padStart(11)} ${'cpu/floor'.padStart(10)}`);
 for (const [name, ms] of rows) {
   const w = median(ms.map((m) => m.wall));
   const c = median(ms.map((m) => m.cpu));
   const rss = Math.max(...ms.map((m) => m.rss));
   const own = Math.max(...ms.map((m) => m.own));
-  console.log(`${name.padEnd(40)} ${w.toFixed(2).padStart(8)} ${c.toFixed(2).padStart(8)} ${rss.toFixed(0).padStart(8)} ${(Number.isNaN(own) ? '-' : own.toFixed(0)).padStart(8)} ${(w / fw).toFixed(2).padStart(10)}x ${(c / fc).toFixed(2).padStart(9)}x`);
+  const ownC = median(ms.map((m) => m.ownCpu));
+  console.log(`${name.padEnd(40)} ${w.toFixed(2).padStart(8)} ${c.toFixed(2).padStart(8)} ${rss.toFixed(0).padStart(8)} ${(Number.isNaN(own) ? '-' : own.toFixed(0)).padStart(8)} ${(Number.isNaN(ownC) ? '-' : ownC.toFixed(2)).padStart(9)} ${(w / fw).toFixed(2).padStart(10)}x ${(c / fc).toFixed(2).padStart(9)}x`);
 }
