@@ -52,17 +52,13 @@ function measure(cmd, argv, env = {}) {
   return { wall, cpu: NaN, rss: NaN, own: ownRss(r.stderr), ownCpu: ownCpu(r.stderr) };
 }
 
-/** leakguard's own CPU (s, all node's threads, without git), printed by rss-probe.cjs. */
-function ownCpu(stderr) {
-  const m = /LEAKGUARD_CPU_US (\d+)/.exec(stderr ?? '');
-  return m ? Number(m[1]) / 1e6 : NaN;
-}
-
-/** leakguard's own peak RSS (MB), printed by rss-probe.cjs. */
-function ownRss(stderr) {
-  const m = /LEAKGUARD_MAXRSS_KB (\d+)/.exec(stderr ?? '');
-  return m ? Number(m[1]) / 1024 : NaN;
-}
+/** A figure rss-probe.cjs printed at leakguard's exit: its own peak RSS (MB) or CPU (s, all node's threads, without git). */
+const probed = (stderr, key, scale) => {
+  const m = new RegExp(`${key} (\\d+)`).exec(stderr ?? '');
+  return m ? Number(m[1]) / scale : NaN;
+};
+const ownRss = (stderr) => probed(stderr, 'LEAKGUARD_MAXRSS_KB', 1024);
+const ownCpu = (stderr) => probed(stderr, 'LEAKGUARD_CPU_US', 1e6);
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
