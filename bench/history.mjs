@@ -43,22 +43,23 @@ function measure(cmd, argv, env = {}) {
     const last = r.stderr.trim().split('\n').pop() ?? '';
     const [u, s, kb] = last.split(' ').map(Number);
     if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${argv.join(' ')} exited ${r.status}: ${r.stderr}`);
-    return { wall, cpu: u + s, rss: kb / 1024, own: ownRss(r.stderr), ownCpu: ownCpu(r.stderr) };
+    return { wall, cpu: u + s, rss: kb / 1024, ...own(r.stderr) };
   }
   // without GNU time: wall time only (node cannot see a child's CPU or RSS from spawnSync)
   const r = spawnSync(cmd, argv, { cwd: repo, env: { ...process.env, ...env }, stdio: ['ignore', devnull, 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26 });
   const wall = Number(process.hrtime.bigint() - started) / 1e9;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} exited ${r.status}`);
-  return { wall, cpu: NaN, rss: NaN, own: ownRss(r.stderr), ownCpu: ownCpu(r.stderr) };
+  return { wall, cpu: NaN, rss: NaN, ...own(r.stderr) };
 }
 
-/** A figure rss-probe.cjs printed at leakguard's exit: its own peak RSS (MB) or CPU (s, all node's threads, without git). */
-const probed = (stderr, key, scale) => {
-  const m = new RegExp(`${key} (\\d+)`).exec(stderr ?? '');
-  return m ? Number(m[1]) / scale : NaN;
-};
-const ownRss = (stderr) => probed(stderr, 'LEAKGUARD_MAXRSS_KB', 1024);
-const ownCpu = (stderr) => probed(stderr, 'LEAKGUARD_CPU_US', 1e6);
+/** What rss-probe.cjs printed at leakguard's exit: its own peak RSS (MB) and CPU (s, all node's threads, without git). */
+function own(stderr) {
+  const figure = (key, scale) => {
+    const m = new RegExp(`${key} (\\d+)`).exec(stderr ?? '');
+    return m ? Number(m[1]) / scale : NaN;
+  };
+  return { own: figure('LEAKGUARD_MAXRSS_KB', 1024), ownCpu: figure('LEAKGUARD_CPU_US', 1e6) };
+}
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -87,7 +88,7 @@ for (const [name, ms] of rows) {
   const w = median(ms.map((m) => m.wall));
   const c = median(ms.map((m) => m.cpu));
   const rss = Math.max(...ms.map((m) => m.rss));
-  const own = Math.max(...ms.map((m) => m.own));
+  const ownRss = Math.max(...ms.map((m) => m.own));
   const ownC = median(ms.map((m) => m.ownCpu));
-  console.log(`${name.padEnd(40)} ${w.toFixed(2).padStart(8)} ${c.toFixed(2).padStart(8)} ${rss.toFixed(0).padStart(8)} ${(Number.isNaN(own) ? '-' : own.toFixed(0)).padStart(8)} ${(Number.isNaN(ownC) ? '-' : ownC.toFixed(2)).padStart(9)} ${(w / fw).toFixed(2).padStart(10)}x ${(c / fc).toFixed(2).padStart(9)}x`);
+  console.log(`${name.padEnd(40)} ${w.toFixed(2).padStart(8)} ${c.toFixed(2).padStart(8)} ${rss.toFixed(0).padStart(8)} ${(Number.isNaN(ownRss) ? '-' : ownRss.toFixed(0)).padStart(8)} ${(Number.isNaN(ownC) ? '-' : ownC.toFixed(2)).padStart(9)} ${(w / fw).toFixed(2).padStart(10)}x ${(c / fc).toFixed(2).padStart(9)}x`);
 }
