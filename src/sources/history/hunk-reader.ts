@@ -1,3 +1,5 @@
+import type { RawText } from './raw-text.js';
+
 /** What a hunk body line is checked against before it is kept: the file's size limit. */
 export interface AddedLineBudget {
   /** false: the file went over its limit, stop reading it. */
@@ -42,7 +44,8 @@ export class HunkReader {
   }
 
   /** Read text[start, end) as a body line; false when it is not one (the caller parses it). */
-  body(text: string, start: number, end: number, budget: AddedLineBudget): boolean {
+  body(raw: RawText, start: number, end: number, budget: AddedLineBudget): boolean {
+    const text = raw.text;
     const parents = this.parents;
     const c0 = text.charCodeAt(start);
     if (c0 === BACKSLASH) return true;
@@ -66,7 +69,7 @@ export class HunkReader {
         this.firstLine = this.nextLine;
       }
       const stop = end > start + parents && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-      this.lines.push(text.slice(start + parents, stop));
+      this.lines.push(raw.slice(start + parents, stop));
       this.nextLine++;
     } else if (!minus) {
       this.flush();

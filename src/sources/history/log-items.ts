@@ -2,6 +2,7 @@ import { DiffParser, type DiffEvent } from '../parse-diff.js';
 import type { CommitInfo, SourceItem } from '../types.js';
 import { ownString } from '../../util/own-string.js';
 import { HunkReader } from './hunk-reader.js';
+import { RawText } from './raw-text.js';
 
 /** The pretty format of each commit's header line: two NULs, then sha, author, email, date, subject. */
 export const COMMIT_FORMAT = '--format=%x00%x00%H%x00%an%x00%ae%x00%aI%x00%s';
@@ -47,21 +48,23 @@ export class LogItems {
     this.hunks = new HunkReader((startLine, lines) => this.hunk(startLine, lines));
   }
 
-  /** Feed text made of whole lines and a partial last line; returns that unfinished tail. */
-  feed(text: string): string {
+  /** Feed text (or git's bytes) made of whole lines and a partial last line; returns that unfinished tail. */
+  feed(input: string | RawText): string {
+    const raw = typeof input === 'string' ? new RawText(input) : input;
+    const text = raw.text;
     let start = 0;
     for (let nl = text.indexOf('\n', start); nl !== -1; nl = text.indexOf('\n', start)) {
       if (!this.skipping && this.hunks.active) {
-        const used = this.hunks.body(text, start, nl, this) || this.hunks.nextHunk(text, start, nl);
+        const used = this.hunks.body(raw, start, nl, this) || this.hunks.nextHunk(text, start, nl);
         if (used) {
           start = nl + 1;
           continue;
         }
       }
-      this.line(text.slice(start, nl));
+      this.line(raw.slice(start, nl));
       start = nl + 1;
     }
-    return text.slice(start);
+    return raw.slice(start, text.length);
   }
 
   /** Count an added line against the file's size limit; false when the file is now skipped. */
