@@ -52,13 +52,16 @@ function measure(cmd, argv, env = {}) {
   return { wall, cpu: NaN, rss: NaN, ...own(r.stderr) };
 }
 
-/** What rss-probe.cjs printed at leakguard's exit: its own peak RSS (MB) and CPU (s, all node's threads, without git). */
+/**
+ * What rss-probe.cjs printed at leakguard's exit: its own peak RSS (MB) and CPU (s, all node's
+ * threads, without git). A history scan is two node processes (the bin starts node again with a
+ * small young generation): the peak is the larger one's, the CPU both.
+ */
 function own(stderr) {
-  const figure = (key, scale) => {
-    const m = new RegExp(`${key} (\\d+)`).exec(stderr ?? '');
-    return m ? Number(m[1]) / scale : NaN;
-  };
-  return { own: figure('LEAKGUARD_MAXRSS_KB', 1024), ownCpu: figure('LEAKGUARD_CPU_US', 1e6) };
+  const figures = (key, scale) => [...(stderr ?? '').matchAll(new RegExp(`${key} (\\d+)`, 'g'))].map((m) => Number(m[1]) / scale);
+  const rss = figures('LEAKGUARD_MAXRSS_KB', 1024);
+  const cpu = figures('LEAKGUARD_CPU_US', 1e6);
+  return { own: rss.length ? Math.max(...rss) : NaN, ownCpu: cpu.length ? cpu.reduce((a, b) => a + b, 0) : NaN };
 }
 
 const median = (xs) => {

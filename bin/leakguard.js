@@ -89,7 +89,7 @@ const writeCache = (script, cacheFile) => {
 
 const main = async () => {
   const { run } = await loadCli();
-  process.exitCode = await run(process.argv.slice(2), {
+  process.exitCode = await run(args, {
     stdout: (t) => stdoutError === undefined && stdout().write(t),
     stderr: (t) => process.stderr.write(t),
     stdin: readStdin,
@@ -105,7 +105,44 @@ const main = async () => {
   }
 };
 
-main().catch((error) => {
+/**
+ * A history scan reads a whole history's text through V8's young generation, which grows to a
+ * 16 MB semi-space by default. A 4 MB one measured 9% less CPU and 25 MB less peak RSS on
+ * eslint's history (bench/README: the cache holds the young objects, and most of them die
+ * young). V8 sizes its heap as node starts, so for a history scan the bin starts node again with
+ * the flag, its output and input the same (stdio inherited), signals passed on, and its exit code
+ * or signal its own. The hook and file scans stay one process: the second start would cost
+ * them more than a small heap saves.
+ */
+const SEMI_SPACE = '--max-semi-space-size=4';
+const scansHistory = (args) => args.some((a) => a === '--all-commits' || a === '--range' || a.startsWith('--range='));
+
+const runSmallHeap = (args) => {
+  const { spawn } = require('node:child_process');
+  let child;
+  try {
+    child = spawn(process.execPath, [...process.execArgv, SEMI_SPACE, __filename, ...args], { stdio: 'inherit', env: { ...process.env, LEAKGUARD_SMALL_HEAP: '1' } });
+  } catch {
+    return false;
+  }
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  const pass = (signal) => child.kill(signal);
+  for (const signal of signals) process.on(signal, pass);
+  child.on('error', (error) => {
+    process.stderr.write(`leakguard could not start node again for the history scan (${error.message}); set LEAKGUARD_SMALL_HEAP=1 to scan in one process.\n`);
+    process.exitCode = 2;
+  });
+  child.on('exit', (code, signal) => {
+    for (const s of signals) process.off(s, pass);
+    if (signal) process.kill(process.pid, signal);
+    else process.exitCode = code ?? 2;
+  });
+  return true;
+};
+
+const args = process.argv.slice(2);
+const reexec = scansHistory(args) && !process.env.LEAKGUARD_SMALL_HEAP && !process.execArgv.some((a) => a.startsWith('--max-semi-space-size'));
+if (!reexec || !runSmallHeap(args)) main().catch((error) => {
   const { version } = JSON.parse(readFileSync(join(__dirname, '../package.json'), 'utf8'));
   process.stderr.write(`leakguard ${version} could not start (${error?.message ?? error}); reinstall it (npm install leakguard) and try again.\n`);
   process.exitCode = 2;
