@@ -49,6 +49,19 @@ describe('inline directives', () => {
     expect(reasons(r)).toEqual(['config.properties:2 inline leakguard:allow-next-line (line 1)']);
   });
 
+  it('honours allow-next-line on lines committed earlier in a history scan, and keeps a secret with none', () => {
+    repo.write('a.properties', '# leakguard:allow-next-line\nother=1\n');
+    repo.write('b.properties', '# leakguard:allow-next-line\nother=1\n');
+    repo.write('c.properties', '# a comment\nother=1\n');
+    repo.commit('base');
+    for (const f of ['a', 'b', 'c']) repo.write(`${f}.properties`, `${f === 'c' ? '# a comment' : '# leakguard:allow-next-line'}\nsigning.token=${gh()}\nother=1\n`);
+    repo.commit('tokens');
+    const r = runCli(['--all-commits', '--format', 'json', '--show-suppressed'], { cwd: repo.dir });
+    expect(r.exitCode).toBe(1);
+    expect(files(r)).toEqual(['c.properties:2']);
+    expect(reasons(r)).toEqual(['a.properties:2 inline leakguard:allow-next-line (line 1)', 'b.properties:2 inline leakguard:allow-next-line (line 1)']);
+  });
+
   it('a directive on one line does not cover a secret on another', () => {
     repo.write('a.py', `A = "${gh()}"  # leakguard:allow\nB = "${gh()}"\n`);
     repo.git('add', '-A');
