@@ -54,6 +54,8 @@ export class Detector {
   private lastFile: string | undefined;
   private lastLanguage: Language = 'other' as Language;
   private lastDecodes = true;
+  /** Where the generic keywords end in the fragment being read (reused: no array per fragment). */
+  private readonly genericEnds: number[] = [];
 
   constructor(options: DetectorOptions) {
     this.options = options;
@@ -66,7 +68,8 @@ export class Detector {
     const genericWords = options.entropy ? literalAlternatives(GENERIC_PREFILTER) : undefined;
     if (genericWords) entries.push({ keywords: genericWords, value: GENERIC });
     this.genericInIndex = genericWords !== undefined;
-    this.index = new KeywordIndex(entries);
+    // the generic keywords' occurrences give the generic detector its lines
+    this.index = new KeywordIndex(entries, GENERIC);
   }
 
   /**
@@ -80,7 +83,9 @@ export class Detector {
     const map = (): LineMap => (lines ??= new LineMap(text, fragment.startLine));
     const found: Ranked[] = [];
     this.fileFacts(fragment.file);
-    const selected = this.selected(text);
+    const ends = this.genericEnds;
+    ends.length = 0;
+    const selected = this.selected(text, this.options.entropy && this.genericInIndex ? ends : undefined);
     for (const rule of selected.rules) {
       const onRejected: OnRejected | undefined = rejected && ((start, validator) => rejected.push(this.rejection(fragment, map(), rule.id, start, validator)));
       for (const hit of matchRule(rule, text, onRejected)) {
@@ -110,7 +115,7 @@ export class Detector {
     if (settings && (this.genericInIndex ? selected.generic : GENERIC_PREFILTER.test(text))) {
       const language = this.lastLanguage;
       const lineMap = map();
-      genericHits(text, lineMap, language, fragment.file, settings, (hit, index, line) => {
+      genericHits(text, lineMap, language, fragment.file, settings, this.genericInIndex ? ends : undefined, (hit, index, line) => {
         if (this.options.disabledGeneric?.has(hit.ruleId)) return;
         const offset = lineMap.lineStart(index);
         const c = this.candidate(fragment, lineMap, hit.ruleId, offset + hit.start, offset + hit.end, hit.value, 0);
@@ -121,9 +126,9 @@ export class Detector {
     return resolveOverlaps(found);
   }
 
-  /** The rules a text's keywords select, and those that run everywhere; and whether it holds a generic keyword. */
-  private selected(text: string): { rules: readonly CompiledRule[]; generic: boolean } {
-    const found = this.index.lookup(text);
+  /** The rules a text's keywords select, and those that run everywhere; and whether it holds a generic keyword (where each ends, into `genericEnds`). */
+  private selected(text: string, genericEnds?: number[]): { rules: readonly CompiledRule[]; generic: boolean } {
+    const found = this.index.lookup(text, genericEnds);
     const generic = found.includes(GENERIC);
     // without GENERIC in it, the list holds rules only
     const rules = generic ? found.filter((e): e is CompiledRule => e !== GENERIC) : (found as CompiledRule[]);

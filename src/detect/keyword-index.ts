@@ -43,7 +43,11 @@ export class KeywordIndex<T> {
   private scanned = 0;
   private complete = false;
 
-  constructor(entries: Iterable<{ keywords: readonly string[]; value: T }>) {
+  /** By keyword id: 1 when the keyword belongs to the owner whose occurrences are tracked. */
+  private readonly tracked: Uint8Array;
+
+  /** `track`: an owner whose every keyword occurrence lookup() can report (where it ends). */
+  constructor(entries: Iterable<{ keywords: readonly string[]; value: T }>, track?: T) {
     const trie = buildTrie(entries);
     const states = trie.parent.length;
     this.edges = trie.edges;
@@ -60,6 +64,9 @@ export class KeywordIndex<T> {
     this.hasOutput = new Uint8Array(states);
     // a keyword with no ASCII prefix ends at the root: every text holds it
     this.hasOutput[ROOT] = this.own[ROOT]!.length ? 1 : 0;
+    this.tracked = new Uint8Array(this.ownerIndexes.length);
+    const trackedIndex = track === undefined ? -1 : this.values.indexOf(track);
+    this.ownerIndexes.forEach((owners, id) => (this.tracked[id] = owners.includes(trackedIndex) ? 1 : 0));
     this.keywordSeen = new Uint32Array(this.ownerIndexes.length);
     this.valueSeen = new Uint32Array(this.values.length);
   }
@@ -105,8 +112,12 @@ export class KeywordIndex<T> {
     return f;
   }
 
-  /** The owners whose keywords occur in `text`, ignoring ASCII case, each once, in no set order. */
-  lookup(text: string): T[] {
+  /**
+   * The owners whose keywords occur in `text`, ignoring ASCII case, each once, in no set order.
+   * With `ends`, the tracked owner's keyword occurrences are added to it, in order: the offset of
+   * each one's last character (once per offset).
+   */
+  lookup(text: string, ends?: number[]): T[] {
     const found: T[] = [];
     if (this.ownerIndexes.length === 0) return found;
     if (++this.generation === 0xffffffff) {
@@ -117,7 +128,8 @@ export class KeywordIndex<T> {
     // a long scan (history) fills the whole table once, then runs the loop without the test for
     // rows not yet filled; a hook's few kilobytes fill only the rows they take
     if (!this.complete && (this.scanned += text.length) > COMPLETE_AFTER) this.completeTable();
-    let remaining = this.ownerIndexes.length;
+    // every occurrence is wanted: the scan goes on past the last new keyword
+    let remaining = ends ? -1 : this.ownerIndexes.length;
     const { delta, hasOutput } = this;
     let row = ROOT * WIDTH;
     if (this.complete) {
@@ -128,7 +140,7 @@ export class KeywordIndex<T> {
         const next = c < WIDTH ? delta[row + c]! : rootEntry;
         row = next & ~1;
         if (next === row) continue;
-        remaining -= this.collect(row, found);
+        remaining -= this.collect(row, found, i, ends);
         if (remaining === 0) break;
       }
       return found;
@@ -141,20 +153,25 @@ export class KeywordIndex<T> {
         row = next !== 0 ? next : this.step(row >> SHIFT, c) * WIDTH;
       }
       if (hasOutput[row >> SHIFT] === 0) continue;
-      remaining -= this.collect(row, found);
+      remaining -= this.collect(row, found, i, ends);
       if (remaining === 0) break;
     }
     return found;
   }
 
-  /** The owners of the keywords state `row` completes, itself and along its failure states; returns how many keywords were new. */
-  private collect(row: number, found: T[]): number {
-    const { keywordSeen, valueSeen, nextOutput, own, generation: stamp } = this;
+  /**
+   * The owners of the keywords state `row` completes at offset `at`, itself and along its failure
+   * states; returns how many keywords were new. A tracked keyword among them adds `at` to `ends`.
+   */
+  private collect(row: number, found: T[], at: number, ends: number[] | undefined): number {
+    const { keywordSeen, valueSeen, nextOutput, own, tracked, generation: stamp } = this;
     let added = 0;
+    let hit = false;
     for (let out = row; out !== 0; out = nextOutput[out >> SHIFT]!) {
       const ids = own[out >> SHIFT]!;
       for (let k = 0; k < ids.length; k++) {
         const id = ids[k]!;
+        if (tracked[id] === 1) hit = true;
         if (keywordSeen[id] === stamp) continue;
         keywordSeen[id] = stamp;
         added++;
@@ -167,6 +184,7 @@ export class KeywordIndex<T> {
         }
       }
     }
+    if (hit && ends) ends.push(at);
     return added;
   }
 }

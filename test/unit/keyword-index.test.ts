@@ -51,3 +51,23 @@ describe('keyword index table', () => {
     }
   });
 });
+
+describe('keyword index tracked occurrences', () => {
+  it('reports where each of the tracked owner\'s keywords ends, every occurrence, and no other owner\'s', () => {
+    const index = new KeywordIndex(
+      [
+        { keywords: ['key', 'pass'], value: 'generic' },
+        { keywords: ['ghp_', 'api_key'], value: 'rule' },
+      ],
+      'generic',
+    );
+    const ends: number[] = [];
+    const text = 'KEY=1 ghp_x api_key=2\npassword key';
+    expect([...index.lookup(text, ends)].sort()).toEqual(['generic', 'rule']);
+    // "api_key" holds "key" too: the tracked keyword ends there as well
+    expect(ends).toEqual([2, 18, 25, 33]);
+    const none: number[] = [];
+    expect(index.lookup('ghp_ only', none)).toEqual(['rule']);
+    expect(none).toEqual([]);
+  });
+});
