@@ -5,9 +5,9 @@
 //
 // --bin (repeatable) adds other builds (say, a checkout of main) to the same interleaved runs.
 //
-// For each run it times (a) `git log -p -U0 --all --no-color` to /dev/null, then (b)
+// For each run it times (a) `git log -p -U0 --all --no-color` to /dev/null and (b)
 // `leakguard --all-commits --format json` once per --jobs value (LEAKGUARD_JOBS: git processes),
-// interleaved so that a busy machine slows both alike. It prints the median wall time, CPU time
+// interleaved (in an order that rotates each run) so that a busy machine slows all alike. It prints the median wall time, CPU time
 // (user+sys of the process and its children) and peak RSS of each, and the ratios b/a.
 // CPU and the largest process's peak RSS come from GNU time (/usr/bin/time) when present;
 // leakguard's own peak RSS and CPU (node's threads, not git's) from process.resourceUsage() at its exit (bench/rss-probe.cjs).
@@ -76,12 +76,21 @@ const add = (name, m) => {
 const commits = spawnSync('git', ['rev-list', '--all', '--count'], { cwd: repo, encoding: 'utf8' }).stdout.trim();
 others.forEach((other, k) => console.log(`--bin ${k + 1}: ${other}`));
 console.log(`repository ${resolve(repo)}: ${commits} commits; ${runs} runs; load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+// Each run times every configuration once, starting one later each run. In a fixed order each
+// configuration always followed the same one, and on a 2-core VM that biased the figures: two
+// builds that bench/ab.mjs measured 7% apart (alternating pairs, 12 of them) came out 6% apart
+// the other way.
+const configs = [['floor: git log -p -U0 --all', 'git', ['log', '-p', '-U0', '--all', '--no-color'], {}]];
+for (const jobs of jobsList) configs.push([`leakguard --all-commits (jobs=${jobs})`, process.execPath, ['-r', probe, bin, '--all-commits', '--format', 'json', '--quiet'], { LEAKGUARD_JOBS: jobs }]);
+others.forEach((other, k) => {
+  for (const jobs of jobsList) configs.push([`--bin ${k + 1} (jobs=${jobs})`, process.execPath, ['-r', probe, other, '--all-commits', '--format', 'json', '--quiet'], { LEAKGUARD_JOBS: jobs }]);
+});
+for (const [name] of configs) rows.set(name, []);
 for (let i = 0; i < runs; i++) {
-  add('floor: git log -p -U0 --all', measure('git', ['log', '-p', '-U0', '--all', '--no-color']));
-  for (const jobs of jobsList) add(`leakguard --all-commits (jobs=${jobs})`, measure(process.execPath, ['-r', probe, bin, '--all-commits', '--format', 'json', '--quiet'], { LEAKGUARD_JOBS: jobs }));
-  others.forEach((other, k) => {
-    for (const jobs of jobsList) add(`--bin ${k + 1} (jobs=${jobs})`, measure(process.execPath, ['-r', probe, other, '--all-commits', '--format', 'json', '--quiet'], { LEAKGUARD_JOBS: jobs }));
-  });
+  for (let k = 0; k < configs.length; k++) {
+    const [name, cmd, argv, env] = configs[(i + k) % configs.length];
+    add(name, measure(cmd, argv, env));
+  }
 }
 const floor = rows.get('floor: git log -p -U0 --all');
 const fw = median(floor.map((m) => m.wall));
