@@ -5,7 +5,7 @@ import { isMinified, languageOf, type Language } from '../util/file-type.js';
 import { ownString } from '../util/own-string.js';
 import { encodedRuns, encodedSpan } from './decode.js';
 import { GENERIC_PREFILTER, type EntropySettings } from './generic.js';
-import { genericHits } from './generic-lines.js';
+import { genericHits, keywordEnds } from './generic-lines.js';
 import { KeywordIndex } from './keyword-index.js';
 import { LineMap } from './location.js';
 import { matchRule, type OnRejected } from './match-rule.js';
@@ -85,7 +85,7 @@ export class Detector {
     this.fileFacts(fragment.file);
     const ends = this.genericEnds;
     ends.length = 0;
-    const selected = this.selected(text, this.options.entropy && this.genericInIndex ? ends : undefined);
+    const selected = this.selected(text, this.genericInIndex ? ends : undefined);
     for (const rule of selected.rules) {
       const onRejected: OnRejected | undefined = rejected && ((start, validator) => rejected.push(this.rejection(fragment, map(), rule.id, start, validator)));
       for (const hit of matchRule(rule, text, onRejected)) {
@@ -115,7 +115,7 @@ export class Detector {
     if (settings && (this.genericInIndex ? selected.generic : GENERIC_PREFILTER.test(text))) {
       const language = this.lastLanguage;
       const lineMap = map();
-      genericHits(text, lineMap, language, fragment.file, settings, this.genericInIndex ? ends : undefined, (hit, index, line) => {
+      genericHits(this.genericInIndex ? ends : keywordEnds(text), lineMap, language, fragment.file, settings, (hit, index, line) => {
         if (this.options.disabledGeneric?.has(hit.ruleId)) return;
         const offset = lineMap.lineStart(index);
         const c = this.candidate(fragment, lineMap, hit.ruleId, offset + hit.start, offset + hit.end, hit.value, 0);
