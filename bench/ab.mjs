@@ -10,8 +10,7 @@
 // git of bench/README.md):
 //   PATH=/tmp/stub:$PATH LEAKGUARD_JOBS=1 node bench/ab.mjs --cwd /tmp/eslint -- \
 //     node /tmp/main/bin/leakguard.js --all-commits --format json --- node bin/leakguard.js --all-commits --format json
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { gnuTime, timed } from './timing.mjs';
 
 const argv = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -28,20 +27,12 @@ const runs = Number(option('runs', '8'));
 const cwd = option('cwd', process.cwd());
 const a = argv.slice(start + 1, split);
 const b = argv.slice(split + 1);
-const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 if (!gnuTime) {
   console.error('bench/ab.mjs needs GNU time at /usr/bin/time for CPU and RSS; install it (Debian: apt-get install time).');
   process.exit(2);
 }
 
-function run(cmd) {
-  const started = process.hrtime.bigint();
-  const r = spawnSync(gnuTime, ['-f', '%U %S %M', ...cmd], { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26 });
-  const wall = Number(process.hrtime.bigint() - started) / 1e9;
-  const [u, s, kb] = (r.stderr.trim().split('\n').pop() ?? '').split(' ').map(Number);
-  if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd.join(' ')} exited ${r.status}: ${r.stderr.slice(-500)}`);
-  return { wall, cpu: u + s, rss: kb / 1024 };
-}
+const run = (cmd) => timed(cmd[0], cmd.slice(1), { cwd });
 
 const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
 const as = [];

@@ -12,9 +12,10 @@
 // CPU and the largest process's peak RSS come from GNU time (/usr/bin/time) when present;
 // leakguard's own peak RSS and CPU (node's threads, not git's) from process.resourceUsage() at its exit (bench/rss-probe.cjs).
 import { spawnSync } from 'node:child_process';
-import { existsSync, openSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { timed } from './timing.mjs';
 
 const args = process.argv.slice(2);
 const others = args.flatMap((a, k) => (a === '--bin' && args[k + 1] ? [args[k + 1]] : []));
@@ -31,25 +32,10 @@ const runs = Number(opt('runs', '3'));
 const jobsList = opt('jobs', '1,2').split(',');
 const bin = fileURLToPath(new URL('../bin/leakguard.js', import.meta.url));
 const probe = fileURLToPath(new URL('./rss-probe.cjs', import.meta.url));
-const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
-const devnull = openSync('/dev/null', 'w');
-
-/** Run a command with stdout to /dev/null; return wall s, cpu s (incl. children), peak RSS MB. */
+/** Run a command with stdout to /dev/null; return wall s, cpu s (incl. children), peak RSS MB, and the probe's figures. */
 function measure(cmd, argv, env = {}) {
-  const started = process.hrtime.bigint();
-  if (gnuTime) {
-    const r = spawnSync(gnuTime, ['-f', '%U %S %M', cmd, ...argv], { cwd: repo, env: { ...process.env, ...env }, stdio: ['ignore', devnull, 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26 });
-    const wall = Number(process.hrtime.bigint() - started) / 1e9;
-    const last = r.stderr.trim().split('\n').pop() ?? '';
-    const [u, s, kb] = last.split(' ').map(Number);
-    if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${argv.join(' ')} exited ${r.status}: ${r.stderr}`);
-    return { wall, cpu: u + s, rss: kb / 1024, ...own(r.stderr) };
-  }
-  // without GNU time: wall time only (node cannot see a child's CPU or RSS from spawnSync)
-  const r = spawnSync(cmd, argv, { cwd: repo, env: { ...process.env, ...env }, stdio: ['ignore', devnull, 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26 });
-  const wall = Number(process.hrtime.bigint() - started) / 1e9;
-  if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} exited ${r.status}`);
-  return { wall, cpu: NaN, rss: NaN, ...own(r.stderr) };
+  const r = timed(cmd, argv, { cwd: repo, env });
+  return { wall: r.wall, cpu: r.cpu, rss: r.rss, ...own(r.stderr) };
 }
 
 /**
