@@ -19,7 +19,7 @@ const HAND_ON = 64 * 1024;
  * glibc's malloc gives each of git's large diff buffers its own mapping and unmaps it when freed,
  * so every big file diffed again costs fresh page faults: 72 000 for a quarter of eslint's
  * history. Serving them from the heap and keeping freed memory (64 MB and 128 MB thresholds)
- * halved the faults and took about 4% off the scan's CPU (bench/README). Other C libraries
+ * halved the faults and took about 4% off the scan's CPU (README, "Speed and memory"). Other C libraries
  * ignore the variable; a user's own GLIBC_TUNABLES come after these, and so win.
  */
 export const MALLOC_TUNABLES = 'glibc.malloc.mmap_threshold=67108864:glibc.malloc.trim_threshold=134217728';
