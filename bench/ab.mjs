@@ -45,6 +45,8 @@ for (let i = 0; i < runs; i++) {
     bs.push(run(b));
     as.push(run(a));
   }
+  const [x, y] = [as[i], bs[i]];
+  console.log(`pair ${i + 1}: A ${x.wall.toFixed(2)} s wall ${x.cpu.toFixed(2)} s cpu, B ${y.wall.toFixed(2)} s wall ${y.cpu.toFixed(2)} s cpu: B/A ${(y.wall / x.wall).toFixed(3)}x wall, ${(y.cpu / x.cpu).toFixed(3)}x cpu`);
 }
 const ratio = (key) => median(as.map((x, i) => bs[i][key] / x[key])).toFixed(3);
 const show = (name, rs) => `${name}: wall ${median(rs.map((r) => r.wall)).toFixed(2)} s, cpu ${median(rs.map((r) => r.cpu)).toFixed(2)} s, peak RSS ${Math.max(...rs.map((r) => r.rss)).toFixed(0)} MB`;

@@ -20,6 +20,9 @@ const NO_HITS: readonly RuleHit[] = Object.freeze([]);
 
 /** Run one rule over a text: regex, secret group, entropy floor, validator, allow list, placeholders. */
 export function matchRule(rule: CompiledRule, text: string, onRejected?: OnRejected): readonly RuleHit[] {
+  // a cheap necessary condition first (kubernetes-secret-data's keywords are in most code)
+  const requires = rule.requires;
+  if (requires !== undefined && !requires.test(text)) return NO_HITS;
   const regex = rule.regex;
   regex.lastIndex = 0;
   let m = regex.exec(text);

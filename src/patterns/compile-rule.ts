@@ -81,6 +81,17 @@ export function compileRule(raw: unknown, opts: CompileOptions): CompiledRule {
   } else if (typeof secretGroup !== 'string' || !r.regex.includes(`(?<${secretGroup}>`)) {
     throw where(id, 'secretGroup', 'a group number or the name of a named group in the regex');
   }
+  let requires: RegExp | undefined;
+  if (r.requires !== undefined) {
+    if (typeof r.requires !== 'string' || r.requires === '') throw where(id, 'requires', 'a non-empty regex string');
+    const unsafe = opts.builtin ? undefined : findNestedQuantifier(r.requires);
+    if (unsafe) throw where(id, 'requires', `a regex without nested repetition (found ${unsafe})`);
+    try {
+      requires = new RegExp(r.requires, flags);
+    } catch (error) {
+      throw where(id, 'requires', `a regex that compiles (${(error as Error).message})`);
+    }
+  }
   const allow = (r.allow ?? []).map((source, i) => {
     try {
       return new RegExp(source);
@@ -102,6 +113,7 @@ export function compileRule(raw: unknown, opts: CompileOptions): CompiledRule {
       return (regex ??= compile());
     },
     keywords: [...new Set(keywords.map((k) => k.toLowerCase()))],
+    requires,
     secretGroup,
     entropy: r.entropy,
     validate: r.validate,

@@ -21,6 +21,7 @@ export interface PrebuiltRule {
   regex: string;
   flags: string;
   keywords: string[];
+  requires?: { source: string; flags: string };
   secretGroup: number | string;
   entropy?: number;
   validate?: string;
@@ -43,6 +44,7 @@ export function toPrebuilt(rules: readonly CompiledRule[]): string {
       regex: r.regex.source,
       flags: r.regex.flags,
       keywords: [...r.keywords],
+      requires: r.requires && { source: r.requires.source, flags: r.requires.flags },
       secretGroup: r.secretGroup,
       entropy: r.entropy,
       validate: r.validate,
@@ -99,6 +101,7 @@ class BuiltinRule implements CompiledRule {
   private compiled: RegExp | undefined;
   private allowCompiled: RegExp[] | undefined;
   private hashes: Set<string> | undefined;
+  private requiresCompiled: RegExp | null | undefined;
 
   constructor(id: string, keywords: readonly string[], text: string, examples: Examples) {
     this.id = id;
@@ -157,6 +160,14 @@ class BuiltinRule implements CompiledRule {
 
   get regex(): RegExp {
     return (this.compiled ??= new RegExp(this.data.regex, this.data.flags));
+  }
+
+  get requires(): RegExp | undefined {
+    if (this.requiresCompiled === undefined) {
+      const r = this.data.requires;
+      this.requiresCompiled = r ? new RegExp(r.source, r.flags) : null;
+    }
+    return this.requiresCompiled ?? undefined;
   }
 
   get allow(): readonly RegExp[] {

@@ -7,6 +7,11 @@ export interface PatternRule {
   regex: string;
   flags?: string;
   keywords: string[];
+  /**
+   * A cheaper regex that every match of `regex` also matches (same flags): where it finds nothing,
+   * the rule's regex is not run. For rules whose keywords are common words in code.
+   */
+  requires?: string;
   secretGroup?: number | string;
   entropy?: number;
   /** Named checksum or structure validator applied to the secret (see src/detect/validators.ts). */
@@ -57,6 +62,8 @@ export interface CompiledRule {
   category: Category;
   regex: RegExp;
   keywords: readonly string[];
+  /** PatternRule.requires, compiled: a text it does not match holds no match of the rule. */
+  requires: RegExp | undefined;
   secretGroup: number | string;
   entropy: number | undefined;
   validate: string | undefined;

@@ -55,6 +55,15 @@ describe('the history scan process', () => {
     expect(seen.filter((s) => s.execArgv.includes('--max-semi-space-size=4'))).toHaveLength(1);
   });
 
+  it('inlines less in the scanning process on the V8 versions known to have the flag', () => {
+    const record = join(dir, 'inline.jsonl');
+    const r = runCli(['--all-commits', '--format', 'json'], { cwd: repo.dir, env: { NODE_OPTIONS: `--require ${join(dir, 'record.cjs')}`, RECORD: record } });
+    expect(r.exitCode).toBe(1);
+    const major = Number(process.versions.v8.split('.')[0]);
+    const child = records(record).find((s) => s.execArgv.includes('--max-semi-space-size=4'));
+    expect(child?.execArgv.includes('--max-inlined-bytecode-size=80')).toBe(major >= 11 && major <= 14);
+  });
+
   it('passes a usage error on with exit code 2', () => {
     const r = runCli(['--range', 'no-such-branch..HEAD'], { cwd: repo.dir });
     expect(r.exitCode).toBe(2);

@@ -28,6 +28,17 @@ describe.each(rules.map((r) => [r.id, r] as const))('rule %s', (_id, rule) => {
     }
   });
 
+  // requires only ever skips texts that hold no match: the rule's regex alone is the oracle
+  it.runIf(rule.requires !== undefined)('requires what each of its matches holds', () => {
+    for (const template of rule.examples.match) {
+      for (let run = 0; run < RUNS; run++) {
+        const text = expandTemplate(template);
+        expect(new RegExp(rule.regex.source, rule.regex.flags).test(text), text).toBe(true);
+        expect(rule.requires!.test(text), text).toBe(true);
+      }
+    }
+  });
+
   it.each(rule.examples.noMatch.map((t) => [t]))('does not find %s', (template) => {
     for (let run = 0; run < RUNS; run++) {
       const text = expandTemplate(template);

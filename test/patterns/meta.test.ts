@@ -2,7 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileRule } from '../../src/patterns/compile-rule.js';
 import { PATTERNS_DIR, loadBuiltinRules } from '../../src/patterns/load-patterns.js';
-import { countGroups, findNestedQuantifier } from '../../src/patterns/regex-safety.js';
+import { matchRule } from '../../src/detect/match-rule.js';
+import { countGroups, findNestedQuantifier, findUnboundedQuantifier } from '../../src/patterns/regex-safety.js';
 
 /** Every pattern file is well formed, every rule complete, bounded and safe. */
 const files = readdirSync(PATTERNS_DIR).filter((n) => n.endsWith('.json') && n !== 'schema.json');
@@ -39,6 +40,10 @@ describe('pattern files', () => {
   it.each(raw.map(([file, r]) => [String(r.id), file, r] as const))('%s (%s) is complete, bounded and safe', (_id, file, rule) => {
     const compiled = compileRule(rule, { origin: file, builtin: true, checkBounded: true });
     expect(findNestedQuantifier(String(rule.regex))).toBeUndefined();
+    if (rule.requires !== undefined) {
+      expect(findNestedQuantifier(String(rule.requires))).toBeUndefined();
+      expect(findUnboundedQuantifier(String(rule.requires))).toBeUndefined();
+    }
     expect(compiled.description.length).toBeGreaterThan(5);
     expect(compiled.envVar).toMatch(/^[A-Z][A-Z0-9_]+$/);
     expect(compiled.keywords.length).toBeGreaterThan(0);
@@ -46,5 +51,15 @@ describe('pattern files', () => {
     expect(rule.revokeUrl).toMatch(/^https:\/\//);
     // the group count agrees with the regex engine's own
     expect(countGroups(String(rule.regex))).toBe(new RegExp(`${String(rule.regex)}|`, String(rule.flags ?? '')).exec('')!.length - 1);
+  });
+
+  it('runs a rule only on texts its requires matches, and says which field is broken', () => {
+    const rule = (requires: string) => compileRule({ id: 'acme-token', regex: 'acme_[a-z]{8}', keywords: ['acme_'], requires }, { origin: '.leakguardrc', builtin: false });
+    const text = 'const t = "acme_qwertyui";';
+    expect(matchRule(rule('acme_'), text).map((h) => h.secret)).toEqual(['acme_qwertyui']);
+    // a requires the text lacks: the rule's regex is not run at all
+    expect(matchRule(rule('acme_[0-9]'), text)).toEqual([]);
+    expect(() => rule('acme_(')).toThrow(/"requires": expected a regex that compiles/);
+    expect(() => rule('(a+)+b')).toThrow(/"requires": expected a regex without nested repetition/);
   });
 });

@@ -14,6 +14,7 @@ const view = (r: CompiledRule) => ({
   category: r.category,
   regex: [r.regex.source, r.regex.flags],
   keywords: r.keywords,
+  requires: r.requires && [r.requires.source, r.requires.flags],
   secretGroup: r.secretGroup,
   entropy: r.entropy,
   validate: r.validate,
