@@ -61,6 +61,7 @@ const add = (name, m) => {
 };
 const commits = spawnSync('git', ['rev-list', '--all', '--count'], { cwd: repo, encoding: 'utf8' }).stdout.trim();
 others.forEach((other, k) => console.log(`--bin ${k + 1}: ${other}`));
+if (process.env.NODE_EXTRA_CA_CERTS) console.log('NODE_EXTRA_CA_CERTS is set here: every command runs without it (bench/timing.mjs, benchEnv)');
 console.log(`repository ${resolve(repo)}: ${commits} commits; ${runs} runs; load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 // Each run times every configuration once, starting one later each run. In a fixed order each
 // configuration always followed the same one, and on a 2-core VM that biased the figures: two

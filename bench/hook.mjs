@@ -15,6 +15,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSyn
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchEnv } from './timing.mjs';
 
 const args = process.argv.slice(2);
 const i = args.indexOf('--runs');
@@ -22,7 +23,7 @@ const runs = i >= 0 ? Number(args[i + 1]) : 21;
 const bin = fileURLToPath(new URL('../bin/leakguard.js', import.meta.url));
 const others = args.flatMap((a, k) => (a === '--bin' && args[k + 1] ? [args[k + 1]] : []));
 const dir = mkdtempSync(join(tmpdir(), 'leakguard-hook-bench-'));
-const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: dir, GIT_AUTHOR_NAME: 'b', GIT_AUTHOR_EMAIL: 'b@example.test', GIT_COMMITTER_NAME: 'b', GIT_COMMITTER_EMAIL: 'b@example.test', NO_COLOR: '1' };
+const env = { ...benchEnv(), GIT_CONFIG_NOSYSTEM: '1', HOME: dir, GIT_AUTHOR_NAME: 'b', GIT_AUTHOR_EMAIL: 'b@example.test', GIT_COMMITTER_NAME: 'b', GIT_COMMITTER_EMAIL: 'b@example.test', NO_COLOR: '1' };
 const git = (...a) => execFileSync('git', a, { cwd: dir, env, encoding: 'utf8' });
 const write = (path, text) => {
   mkdirSync(dirname(join(dir, path)), { recursive: true });
@@ -79,6 +80,7 @@ try {
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const base = times['node -e 0'];
   const gd = times['git diff --cached'];
+  if (process.env.NODE_EXTRA_CA_CERTS) console.log('NODE_EXTRA_CA_CERTS is set here: every command runs without it (bench/timing.mjs, benchEnv)');
   console.log(`staged change: 3 files, ${added} added lines; ${runs} runs each (median); load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}`);
   console.log(`${''.padEnd(22)} ${'wall ms'.padStart(8)} ${'cpu ms'.padStart(8)}   wall/node  cpu/node   wall/git-diff`);
   for (const [name, t] of Object.entries(times)) {

@@ -25,7 +25,7 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'leakguard-heap-'));
   writeFileSync(
     join(dir, 'record.cjs'),
-    `require('node:fs').appendFileSync(process.env.RECORD, JSON.stringify({ pid: process.pid, execArgv: process.execArgv }) + '\\n');
+    `require('node:fs').appendFileSync(process.env.RECORD, JSON.stringify({ pid: process.pid, execArgv: process.execArgv, extraCerts: process.env.NODE_EXTRA_CA_CERTS ?? null }) + '\\n');
 if (process.env.HOLD && process.execArgv.includes('--max-semi-space-size=4')) {
   require('node:fs').writeFileSync(process.env.HOLD, String(process.pid));
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20000);
@@ -42,7 +42,7 @@ const records = (file: string) =>
   readFileSync(file, 'utf8')
     .trim()
     .split('\n')
-    .map((l) => JSON.parse(l) as { pid: number; execArgv: string[] });
+    .map((l) => JSON.parse(l) as { pid: number; execArgv: string[]; extraCerts: string | null });
 
 describe('the history scan process', () => {
   it('runs --all-commits in a node with a 4 MB semi-space and passes its report and exit code on', () => {
@@ -62,6 +62,17 @@ describe('the history scan process', () => {
     const major = Number(process.versions.v8.split('.')[0]);
     const child = records(record).find((s) => s.execArgv.includes('--max-semi-space-size=4'));
     expect(child?.execArgv.includes('--max-inlined-bytecode-size=80')).toBe(major >= 11 && major <= 14);
+  });
+
+  it('starts the scanning process without NODE_EXTRA_CA_CERTS, which it has no use for', () => {
+    const record = join(dir, 'certs.jsonl');
+    const certs = join(dir, 'extra-ca.pem');
+    writeFileSync(certs, '');
+    const r = runCli(['--all-commits', '--format', 'json'], { cwd: repo.dir, env: { NODE_OPTIONS: `--require ${join(dir, 'record.cjs')}`, RECORD: record, NODE_EXTRA_CA_CERTS: certs } });
+    expect(r.exitCode).toBe(1);
+    const seen = records(record);
+    expect(seen.find((s) => !s.execArgv.includes('--max-semi-space-size=4'))?.extraCerts).toBe(certs);
+    expect(seen.find((s) => s.execArgv.includes('--max-semi-space-size=4'))?.extraCerts).toBeNull();
   });
 
   it('passes a usage error on with exit code 2', () => {
