@@ -29,7 +29,7 @@ describe.each(rules.map((r) => [r.id, r] as const))('rule %s', (_id, rule) => {
   });
 
   // requires only ever skips texts that hold no match: the rule's regex alone is the oracle
-  it.runIf(rule.requires !== undefined)('requires what each of its matches holds', () => {
+  if (rule.requires) it('requires what each of its matches holds', () => {
     for (const template of rule.examples.match) {
       for (let run = 0; run < RUNS; run++) {
         const text = expandTemplate(template);
