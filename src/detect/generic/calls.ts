@@ -5,24 +5,30 @@ import type { Pair } from './types.js';
  * mysql -pSECRET, sshpass -p, JDBC getConnection(url, user, password), HTTP basic-auth tuples
  * and constructors, login(user, password). The value is checked like any other.
  */
-const POSITIONAL: readonly RegExp[] = [
-  /\bIDENTIFIED\s{1,3}BY\s{1,3}(?:PASSWORD\s{1,3})?'([^'\n]{1,200})'/gi,
-  /\b(?:WITH|CREATE\s{1,3}USER\s{1,3}[\w"]{1,60})\s{1,3}(?:ENCRYPTED\s{1,3})?PASSWORD\s{1,3}'([^'\n]{1,200})'/gi,
-  /\bmysql(?:dump|admin|sh)?\b[^\n]{0,100}?\s-p([^\s"'-][^\s"']{5,200})/g,
-  /\bsshpass\s{1,3}-p\s{0,3}["']?([^\s"']{6,200})/g,
-  /\bgetConnection\s{0,2}\([^,()]{1,100},\s{0,3}["'][^"'\n]{0,80}["']\s{0,3},\s{0,3}["']([^"'\n]{6,200})["']/g,
-  /\bauth\s{0,2}=\s{0,2}\(\s{0,2}["'][^"'\n]{0,80}["']\s{0,3},\s{0,3}["']([^"'\n]{6,200})["']\s{0,2}\)/g,
-  /\b(?:HTTPBasicAuth|HTTPDigestAuth|BasicAuth|NetworkCredential|UsernamePasswordCredentials|PasswordAuthentication)\s{0,2}\(\s{0,2}["'][^"'\n]{0,80}["']\s{0,3},\s{0,3}["']([^"'\n]{6,200})["']/g,
-  /\.login\s{0,2}\(\s{0,2}["'][^"'\n]{0,80}["']\s{0,3},\s{0,3}["']([^"'\n]{6,200})["']\s{0,2}\)/g,
+const POSITIONAL: ReadonlyArray<readonly [RegExp, ...string[]]> = [
+  // each with the words one of which every match holds (lower case: the line is lowered for an
+  // /i pattern): a line is tried only against the patterns whose word it holds, so a hook whose
+  // lines say "@author" compiles one of these regexes, not nine
+  [/\bIDENTIFIED\s{1,3}BY\s{1,3}(?:PASSWORD\s{1,3})?'([^'\n]{1,200})'/gi, 'identified'],
+  [/\b(?:WITH|CREATE\s{1,3}USER\s{1,3}[\w"]{1,60})\s{1,3}(?:ENCRYPTED\s{1,3})?PASSWORD\s{1,3}'([^'\n]{1,200})'/gi, 'password'],
+  [/\bmysql(?:dump|admin|sh)?\b[^\n]{0,100}?\s-p([^\s"'-][^\s"']{5,200})/g, 'mysql'],
+  [/\bsshpass\s{1,3}-p\s{0,3}["']?([^\s"']{6,200})/g, 'sshpass'],
+  [/\bgetConnection\s{0,2}\([^,()]{1,100},\s{0,3}["'][^"'\n]{0,80}["']\s{0,3},\s{0,3}["']([^"'\n]{6,200})["']/g, 'getConnection'],
+  [/\bauth\s{0,2}=\s{0,2}\(\s{0,2}["'][^"'\n]{0,80}["']\s{0,3},\s{0,3}["']([^"'\n]{6,200})["']\s{0,2}\)/g, 'auth'],
+  [/\b(?:HTTPBasicAuth|HTTPDigestAuth|BasicAuth|NetworkCredential|UsernamePasswordCredentials|PasswordAuthentication)\s{0,2}\(\s{0,2}["'][^"'\n]{0,80}["']\s{0,3},\s{0,3}["']([^"'\n]{6,200})["']/g, 'Auth', 'Credential'],
+  [/\.login\s{0,2}\(\s{0,2}["'][^"'\n]{0,80}["']\s{0,3},\s{0,3}["']([^"'\n]{6,200})["']\s{0,2}\)/g, '.login'],
   // PowerShell: a plain-text SecureString is the password written out
-  /\bConvertTo-SecureString\s{1,3}(?:-String\s{1,3})?["']([^"'\n]{4,200})["']\s{1,3}-AsPlainText\b/gi,
+  [/\bConvertTo-SecureString\s{1,3}(?:-String\s{1,3})?["']([^"'\n]{4,200})["']\s{1,3}-AsPlainText\b/gi, 'convertto-securestring'],
 ];
 export const POSITIONAL_PREFILTER = /identified|password|mysql|sshpass|getconnection|auth|credential|login|securestring/i;
 
 export function positional(line: string): Pair[] {
   const out: Pair[] = [];
   if (!POSITIONAL_PREFILTER.test(line)) return out;
-  for (const re of POSITIONAL) {
+  let lower: string | undefined;
+  for (const [re, ...words] of POSITIONAL) {
+    const text = re.ignoreCase ? (lower ??= line.toLowerCase()) : line;
+    if (!words.some((w) => text.includes(w))) continue;
     re.lastIndex = 0;
     for (let m = re.exec(line); m; m = re.exec(line)) {
       const value = m[1]!;
