@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, openSync } from 'node:fs';
 
 export const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+const devnull = openSync('/dev/null', 'w');
 
 /**
  * The environment every bench runs its commands in: the caller's, without NODE_EXTRA_CA_CERTS.
@@ -19,7 +20,6 @@ export function benchEnv(extra = {}) {
   delete env.NODE_EXTRA_CA_CERTS;
   return env;
 }
-const devnull = openSync('/dev/null', 'w');
 
 export function timed(cmd, argv, { cwd, env = {} }) {
   const started = process.hrtime.bigint();

@@ -6,9 +6,9 @@ import type { Pair } from './types.js';
  * and constructors, login(user, password). The value is checked like any other.
  */
 const POSITIONAL: ReadonlyArray<readonly [RegExp, ...string[]]> = [
-  // each with the words one of which every match holds (lower case: the line is lowered for an
-  // /i pattern): a line is tried only against the patterns whose word it holds, so a hook whose
-  // lines say "@author" compiles one of these regexes, not nine
+  // each with the words one of which every match holds (written in lower case for an /i pattern,
+  // whose line is lowered first): a line is tried only against the patterns whose word it holds,
+  // so a hook whose lines say "@author" compiles one of these regexes, not nine
   [/\bIDENTIFIED\s{1,3}BY\s{1,3}(?:PASSWORD\s{1,3})?'([^'\n]{1,200})'/gi, 'identified'],
   [/\b(?:WITH|CREATE\s{1,3}USER\s{1,3}[\w"]{1,60})\s{1,3}(?:ENCRYPTED\s{1,3})?PASSWORD\s{1,3}'([^'\n]{1,200})'/gi, 'password'],
   [/\bmysql(?:dump|admin|sh)?\b[^\n]{0,100}?\s-p([^\s"'-][^\s"']{5,200})/g, 'mysql'],
