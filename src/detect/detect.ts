@@ -7,6 +7,7 @@ import { encodedRuns, encodedSpan } from './decode.js';
 import { GENERIC_PREFILTER, type EntropySettings } from './generic.js';
 import { genericHits, keywordEnds } from './generic-lines.js';
 import { KeywordIndex } from './keyword-index.js';
+import { literalAlternatives } from './literal-words.js';
 import { LineMap } from './location.js';
 import { matchRule, type OnRejected } from './match-rule.js';
 import { resolveOverlaps, rulePriority, type Ranked } from './overlaps.js';
@@ -26,17 +27,6 @@ export interface DetectorOptions {
 /** Stands for the generic detector's keywords in the keyword index. */
 const GENERIC = Symbol('generic keywords');
 type IndexEntry = CompiledRule | typeof GENERIC;
-
-/**
- * The words of a case-insensitive regex made only of literal alternatives (pass|token|key), else
- * undefined. An alternative's trailing lookahead (pw(?![a-z])) is dropped: that only widens which
- * texts select the generic detector, which then finds its lines with the regex itself.
- */
-function literalAlternatives(re: RegExp): string[] | undefined {
-  if (re.flags.replace(/[gy]/g, '') !== 'i') return undefined;
-  const words = re.source.split('|').map((a) => a.replace(/\(\?!\[a-z\]\)$/, ''));
-  return words.every((w) => /^\w+$/.test(w)) ? words : undefined;
-}
 
 /** Compiled once per scan: the rules, their keyword index, the generic detector's settings. */
 export class Detector {

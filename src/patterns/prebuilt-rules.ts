@@ -3,12 +3,11 @@ import { fileURLToPath } from 'node:url';
 import type { Category, CompiledRule, PatternFile } from './types.js';
 
 /**
- * The built-in rules as the build wrote them (scripts/build-rules.mjs): patterns/*.json already
- * validated and normalised by compileRule, in one file without the examples. The hook reads one
- * file and parses only each rule's id and keywords (its first line), which is all the keyword
- * prefilter needs: the rest of a rule (its own line) is parsed when first used, its regex and
- * allow list compiled then, and its examples (for the library API) read from its pattern file
- * when asked for. Beside dist/ only: a checkout's src/ has none, so tests read patterns/ itself.
+ * The built-in rules as the build wrote them (scripts/build-rules.mjs): patterns/*.json validated
+ * and normalised by compileRule, without the examples. The hook parses only the first line (ids
+ * and keywords, all the keyword prefilter needs); a rule's own line is parsed, and its regexes
+ * compiled, when first used; its examples are read from its pattern file when asked for.
+ * Beside dist/ only: a checkout's src/ has none, so tests read patterns/ itself.
  */
 export const PREBUILT_RULES = fileURLToPath(new URL('../builtin-rules.json', import.meta.url));
 
@@ -33,10 +32,14 @@ export interface PrebuiltRule {
   origin: string;
 }
 
-/** The prebuilt file's text: a line of [id, keywords] pairs, then a line of JSON per rule. */
+/**
+ * The prebuilt file's text: a line of [id, keywords, length of its line] per rule, then a line of
+ * JSON per rule; ASCII only (JSON escapes), so it is read as latin1 with no UTF-8 decoding, and
+ * the lengths find each rule's line with no pass over the 250 KB for line ends.
+ */
 export function toPrebuilt(rules: readonly CompiledRule[]): string {
   const lines = rules.map((r) =>
-    JSON.stringify({
+    asciiJson({
       id: r.id,
       description: r.description,
       provider: r.provider,
@@ -56,20 +59,28 @@ export function toPrebuilt(rules: readonly CompiledRule[]): string {
       origin: r.origin,
     } satisfies PrebuiltRule),
   );
-  return [JSON.stringify(rules.map((r) => [r.id, r.keywords])), ...lines, ''].join('\n');
+  return [asciiJson(rules.map((r, i) => [r.id, r.keywords, lines[i]!.length])), ...lines, ''].join('\n');
 }
+
+/** JSON with every character past ASCII written as a \u escape. */
+const asciiJson = (value: unknown): string => JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 /** The prebuilt rules, or undefined when there is no prebuilt file (a checkout's src/). */
 export function readPrebuiltRules(file: string, patternsDir: string): CompiledRule[] | undefined {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readFileSync(file, 'latin1');
   } catch {
     return undefined;
   }
-  const lines = text.split('\n');
+  const headerEnd = text.indexOf('\n');
   const examples = new Examples(patternsDir);
-  return (JSON.parse(lines[0]!) as Array<[string, string[]]>).map(([id, keywords], i) => new BuiltinRule(id, keywords, lines[i + 1]!, examples));
+  let at = headerEnd + 1;
+  return (JSON.parse(text.slice(0, headerEnd)) as Array<[string, string[], number]>).map(([id, keywords, length]) => {
+    const rule = new BuiltinRule(id, keywords, text, at, length, examples);
+    at += length + 1;
+    return rule;
+  });
 }
 
 /** The examples of each rule, read from its pattern file on first use. */
@@ -95,7 +106,10 @@ class Examples {
 class BuiltinRule implements CompiledRule {
   readonly id: string;
   readonly keywords: readonly string[];
+  /** The prebuilt file's text, and where the rule's line is in it. */
   private text: string;
+  private readonly at: number;
+  private readonly length: number;
   private raw: PrebuiltRule | undefined;
   private readonly examplesOf: Examples;
   private compiled: RegExp | undefined;
@@ -103,17 +117,19 @@ class BuiltinRule implements CompiledRule {
   private hashes: Set<string> | undefined;
   private requiresCompiled: RegExp | null | undefined;
 
-  constructor(id: string, keywords: readonly string[], text: string, examples: Examples) {
+  constructor(id: string, keywords: readonly string[], text: string, at: number, length: number, examples: Examples) {
     this.id = id;
     this.keywords = keywords;
     this.text = text;
+    this.at = at;
+    this.length = length;
     this.examplesOf = examples;
   }
 
   /** The rest of the rule, parsed on first use. */
   private get data(): PrebuiltRule {
     if (this.raw) return this.raw;
-    this.raw = JSON.parse(this.text) as PrebuiltRule;
+    this.raw = JSON.parse(this.text.slice(this.at, this.at + this.length)) as PrebuiltRule;
     this.text = '';
     return this.raw;
   }

@@ -1,3 +1,4 @@
+import { hunkHeader, onlyLineMarks } from './hunk-header.js';
 import { ownString } from '../util/own-string.js';
 import { pathFromDiffGit, stripPrefix, unquotePath } from './diff-path.js';
 
@@ -76,7 +77,7 @@ export class DiffParser {
       return;
     }
     const prefix = raw.slice(0, this.parents);
-    if (prefix.length === this.parents && /^[+ -]+$/.test(prefix)) {
+    if (prefix.length === this.parents && onlyLineMarks(prefix)) {
       if (!prefix.includes('-') && !prefix.includes(' ')) {
         // added relative to every parent
         if (this.hunkLines.length === 0) this.hunkLineStart = this.nextLine;
@@ -104,7 +105,7 @@ export class DiffParser {
     if (raw.startsWith('+++ ')) {
       const target = raw.slice(4);
       if (target === '/dev/null') this.deleted = true;
-      else this.pendingPath = stripPrefix(target.replace(/\t$/, ''), 'b/');
+      else this.pendingPath = stripPrefix(target.endsWith('\t') ? target.slice(0, -1) : target, 'b/');
       return;
     }
     if (raw.startsWith('rename to ') || raw.startsWith('copy to ')) {
@@ -146,9 +147,9 @@ export class DiffParser {
 
   private startHunk(raw: string): void {
     this.flushHunk();
-    const at = /^(@{2,}) (?:-[\d,]+ )+\+(\d+)(?:,(\d+))? @{2,}/.exec(raw);
-    this.parents = at ? at[1]!.length - 1 : 1;
-    this.hunkStart = at ? Number(at[2]) : 1;
+    const at = hunkHeader(raw);
+    this.parents = at ? at.parents : 1;
+    this.hunkStart = at ? at.start : 1;
     this.nextLine = this.hunkStart;
     this.mode = 'hunk';
   }
@@ -181,3 +182,4 @@ export class DiffParser {
 function stripCr(line: string): string {
   return line.endsWith('\r') ? line.slice(0, -1) : line;
 }
+

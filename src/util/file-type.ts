@@ -15,19 +15,40 @@ export function languageOf(path: string): Language {
   return language;
 }
 
+/**
+ * By name, then by where the file is (a workflow, a Compose file, a Kubernetes manifest), then by
+ * extension. String tests, not regexes: the hook asks about a few paths once each, and a regex's
+ * first run is its compile (test/unit/path-kinds.test.ts holds the regexes these stand for).
+ */
 function detectLanguage(path: string): Language {
-  const base = (path.split('/').pop() ?? path).toLowerCase();
+  const lower = path.toLowerCase();
+  const base = lower.slice(lower.lastIndexOf('/') + 1);
   const named = BY_NAME[base];
   if (named) return named;
   if (base.startsWith('dockerfile') || base.endsWith('.dockerfile')) return 'dockerfile';
   if (base === '.env' || base.startsWith('.env.') || base.endsWith('.env')) return 'dotenv';
-  if (/(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i.test(path)) return 'github-actions';
-  if (/(^|\/)(?:docker-)?compose[\w.-]*\.ya?ml$/i.test(path)) return 'docker-compose';
+  const yamlStem = base.endsWith('.yml') ? base.slice(0, -4) : base.endsWith('.yaml') ? base.slice(0, -5) : undefined;
+  const dir = lower.slice(0, lower.length - base.length);
+  if (yamlStem && (dir === '.github/workflows/' || dir.endsWith('/.github/workflows/'))) return 'github-actions';
+  if (yamlStem !== undefined && isComposeStem(yamlStem)) return 'docker-compose';
   const dot = base.lastIndexOf('.');
   const ext = dot > 0 ? base.slice(dot + 1) : '';
   const byExt = BY_EXT[ext];
-  if (byExt === 'yaml' && /(^|\/)(k8s|kubernetes|manifests|helm|charts)\//i.test(path)) return 'kubernetes';
+  if (byExt === 'yaml' && dir.split('/').some((d) => MANIFEST_DIRS.has(d))) return 'kubernetes';
   return byExt ?? 'text';
+}
+
+const MANIFEST_DIRS = new Set(['k8s', 'kubernetes', 'manifests', 'helm', 'charts']);
+
+/** compose or docker-compose, then word characters, dots and dashes: compose.prod, docker-compose.override. */
+function isComposeStem(stem: string): boolean {
+  const rest = stem.startsWith('docker-compose') ? stem.slice(14) : stem.startsWith('compose') ? stem.slice(7) : undefined;
+  if (rest === undefined) return false;
+  for (let i = 0; i < rest.length; i++) {
+    const c = rest.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45)) return false;
+  }
+  return true;
 }
 
 const CODE = new Set<Language>([
@@ -60,5 +81,8 @@ export function isCode(language: Language): boolean {
 
 /** Minified bundles and source maps: one huge line of code, never hand-written secrets. */
 export function isMinified(path: string): boolean {
-  return /\.min\.(js|css)$|\.(js|css)\.map$|\.bundle\.js$|\.chunk\.js$/i.test(path);
+  const lower = path.toLowerCase();
+  return MINIFIED.some((suffix) => lower.endsWith(suffix));
 }
+
+const MINIFIED = ['.min.js', '.min.css', '.js.map', '.css.map', '.bundle.js', '.chunk.js'];

@@ -27,15 +27,15 @@ export function isFiller(value: string): boolean {
   if (/^(?:your|my|some|sample|example|fake|dummy)(?:[_-][a-z]|[A-Z][a-z]{2,}|$)/.test(value) && !/\d/.test(value)) return true;
   // a constant's name where its value should go: API_KEY, YOUR_TOKEN (a URL template's KEY:DOMAIN@)
   if (/^[A-Z]{2,}(?:_[A-Z]{2,})+$/.test(value) || /^(?:KEY|APIKEY|TOKEN|SECRET|DOMAIN|REGION|HOST|ACCOUNT|TENANT)$/.test(value)) return true;
-  // truncated documentation values: QVdTOkN..., abc…xyz
-  if (/\.\.\.|…/.test(value)) return true;
+  // truncated documentation values: QVdTOkN..., abc…xyz (the bundle stays ASCII: \u2026 is …, \u2022 is •)
+  if (/\.\.\.|\u2026/.test(value)) return true;
   // what a log filter or a redaction left: [FILTERED], [REDACTED], <hidden>
   if (/^\[[A-Za-z][A-Za-z _-]{2,30}\]$/.test(value)) return true;
   // masked in logs and docs: 6a2**, ab***cd
   if (/\*{3,}/.test(value) || (value.length < 12 && /\*\*$/.test(value))) return true;
   // a run of one filler character dominating the value: xxxx, ****, ----, 0000, ....
-  if (/([xX*#._\-0•])\1{5,}/.test(value)) return true;
-  if (/^[xX*•#.]+$/.test(value) || /^(?:x{4,}|X{4,})(?![a-wyzA-WYZ])/.test(value)) return true;
+  if (/([xX*#._\-0\u2022])\1{5,}/.test(value)) return true;
+  if (/^[xX*\u2022#.]+$/.test(value) || /^(?:x{4,}|X{4,})(?![a-wyzA-WYZ])/.test(value)) return true;
   return isRepetitive(value) || (value.length >= 4 && new Set(value).size === 1);
 }
 
