@@ -37,13 +37,15 @@ const flushed = () => new Promise((resolve) => (stdoutError || !stdoutUsed ? res
 /**
  * The bundled CLI (scripts/bundle.mjs) when the build made one, else tsc's modules. The bundle is
  * compiled with V8's code cache, kept beside it per build (the id on its first line), V8 version
- * and kind of run (a `--staged` hook or any other command: each caches what it runs). The first
- * run, or one whose cache V8 turns down, writes it as it exits, so that the cache holds every
- * function the run compiled, the scan's too: measured with callgrind, that is 7% fewer
- * instructions for the hook than a cache made before the scan. A folder that cannot be written (a
- * read-only install) only goes without.
+ * and kind of run. The first run, or one whose cache V8 turns down, writes it: a hook's run as it
+ * exits, so that the cache holds every function the run compiled, the scan's too (callgrind: 7%
+ * fewer instructions for the hook than a cache made before the scan); any other command's once
+ * the modules are set up (a cache of its scan too made V8 optimize more of a short path scan, a
+ * compile the process then waited for). A folder that cannot be written (a read-only install)
+ * only goes without.
  */
-const loadCli = (kind) => {
+const loadCli = (hook) => {
+  const kind = hook ? 'hook' : 'cli';
   const file = join(__dirname, '../dist/bundle/cli.cjs');
   let source;
   try {
@@ -68,12 +70,15 @@ const loadCli = (kind) => {
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
   if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) {
-    process.on('exit', () => {
-      // V8 stamps a cache with a hash of its flags: the next run, which loads the cache before
-      // it raises the budget, takes only a cache made with the flags it starts with
-      budget.restore();
-      writeCache(script, cacheFile);
-    });
+    if (!hook) writeCache(script, cacheFile);
+    else {
+      process.on('exit', () => {
+        // V8 stamps a cache with a hash of its flags: the next run, which loads the cache before
+        // it raises the budget, takes only a cache made with the flags it starts with
+        budget.restore();
+        writeCache(script, cacheFile);
+      });
+    }
   }
   return module.exports;
 };
@@ -101,18 +106,18 @@ const writeCache = (script, cacheFile) => {
 };
 
 /**
- * A short run (the hook, a few files) is over before V8's optimized code would pay back its
- * compile. With a code cache of what the scan runs, TurboFan optimized the keyword prefilter's
- * loop in the hook bench, a background compile the process then waits for as it exits
- * (callgrind: 45 M instructions, against 190 M for the whole run); and a regex run twice is
- * compiled to machine code (most of the hook's regexes run on a few short strings). So once the
- * bundle is loaded the bin raises V8's interrupt budget (the bytecode a function runs between
- * tier-up checks) and the runs a regex stays interpreted: the hook then runs in the interpreter
- * and baseline code (8% faster in bench/hook.mjs), while a long scan (a large file, a big tree)
- * still tiers up after a few megabytes of bytecode, and a regex on a long text (V8 compiles one
- * at once for a subject of 1,000 characters or more) or after 20 runs. Only for V8 11 (node 20),
- * whose defaults this restores before a cache is written (V8 stamps a cache with its flags), and
- * not when the user sets either flag or a history scan runs (its child has its own flags).
+ * A hook's run is over before V8's optimized code would pay back its compile. With a code cache
+ * of what the scan runs, TurboFan optimized the keyword prefilter's loop in the hook bench, a
+ * background compile the process then waits for as it exits (callgrind: 45 M instructions,
+ * against 190 M for the whole run); and a regex run twice is compiled to machine code (most of
+ * the hook's regexes run on a few short strings). So for a staged scan, once the bundle is
+ * loaded, the bin raises V8's interrupt budget (the bytecode a function runs between tier-up
+ * checks) 4.5 times and the runs a regex stays interpreted to 20 (V8 compiles a regex at once
+ * for a subject of 1,000 characters or more): 8% faster in bench/hook.mjs. Past a megabyte of
+ * staged text the scan says so (io.onLargeScan) and V8's defaults come back: kept raised, the
+ * budget made a staged 10 MB 3% slower, and path scans keep the defaults throughout. Only for V8
+ * 11 (node 20), whose defaults this restores before a cache is written (V8 stamps a cache with
+ * its flags), and not when the user sets either flag.
  */
 const budget = (() => {
   const userFlags = `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`;
@@ -121,7 +126,7 @@ const budget = (() => {
   return {
     raise: () => {
       if (!known) return;
-      require('node:v8').setFlagsFromString('--interrupt-budget=2000000 --regexp-tier-up-ticks=20');
+      require('node:v8').setFlagsFromString('--interrupt-budget=300000 --regexp-tier-up-ticks=20');
       raised = true;
     },
     restore: () => {
@@ -132,8 +137,9 @@ const budget = (() => {
 })();
 
 const main = async () => {
-  const { run } = await loadCli(args.includes('--staged') ? 'hook' : 'cli');
-  if (!scansHistory(args)) budget.raise();
+  const hook = args.includes('--staged') || args.includes('--pre-commit-framework');
+  const { run } = await loadCli(hook);
+  if (hook && !scansHistory(args)) budget.raise();
   process.exitCode = await run(args, {
     stdout: (t) => stdoutError === undefined && stdout().write(t),
     stderr: (t) => process.stderr.write(t),
@@ -142,6 +148,8 @@ const main = async () => {
     cwd: process.cwd(),
     isTTY: isatty(1),
     stderrIsTTY: isatty(2),
+    // a staged change of a megabyte or more is a long run after all: V8's defaults again
+    onLargeScan: () => budget.restore(),
   });
   await flushed();
   if (stdoutError && stdoutError.code !== 'EPIPE') {

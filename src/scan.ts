@@ -9,7 +9,7 @@ import { buildFinding, sortFindings } from './findings/build-finding.js';
 import type { Finding, Suppressed } from './findings/types.js';
 import type { ScanResult, ScanStats } from './reporters/types.js';
 import { prepareEngine, type Engine } from './scan/prepare-engine.js';
-import type { ScanRequest } from './scan/types.js';
+import { LARGE_SCAN_BYTES, type ScanRequest } from './scan/types.js';
 import { putOldestFirst } from './scan/commit-order.js';
 import { checkIgnored } from './sources/git.js';
 import { stagedSource } from './sources/staged.js';
@@ -87,6 +87,7 @@ export async function scan(request: ScanRequest, prepared?: Engine): Promise<Sca
   const keepFiles = request.mode === 'staged';
   const stats: ScanStats = { mode: request.mode, files: 0, fragments: 0, lines: 0, bytes: 0, commits: 0, rules: engine.rules.length + 4, durationMs: 0 };
   const counters: SourceCounters = { commits: 0 };
+  let onLargeScan = request.onLargeScan;
   const take = (item: SourceItem): void => {
     if (ignored?.(item.file)) return;
     if (item.type === 'file') {
@@ -100,6 +101,10 @@ export async function scan(request: ScanRequest, prepared?: Engine): Promise<Sca
     }
     stats.fragments++;
     stats.bytes += item.text.length;
+    if (onLargeScan && stats.bytes > LARGE_SCAN_BYTES) {
+      onLargeScan();
+      onLargeScan = undefined;
+    }
     stats.lines += countLines(item.text);
     const before = rejected.length;
     const found = detector.detect(item, rejected);

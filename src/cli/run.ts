@@ -80,7 +80,10 @@ export async function report(result: ScanResult, args: ParsedArgs, io: Io): Prom
     color,
     verbose: !!v.verbose,
     showSuppressed: !!v['show-suppressed'],
-    version: version(),
+    // read from package.json only by the reporter that prints it (SARIF), not by every hook run
+    get version() {
+      return version();
+    },
   });
   if (v.output) await writeReport(resolve(io.cwd, v.output as string), text);
   else if (text) io.stdout(text);

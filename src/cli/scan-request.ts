@@ -61,6 +61,7 @@ export async function scanRequestFrom(args: ParsedArgs, io: Io, forBaseline = fa
   }
   request.mode = mode;
   request.paths = paths;
+  if (io.onLargeScan) request.onLargeScan = io.onLargeScan;
   return request;
 }
 

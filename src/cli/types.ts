@@ -7,4 +7,6 @@ export interface Io {
   cwd: string;
   isTTY: boolean;
   stderrIsTTY: boolean;
+  /** Told once when a scan has read a megabyte of text: the bin tunes V8 for a short run until then. */
+  onLargeScan?: () => void;
 }

@@ -12,7 +12,9 @@ import { baselineKey, parseBaseline, type BaselineEntry } from './baseline.js';
 
 /** Read a baseline; a missing default file is no baseline, a missing named one is an error. */
 export async function loadBaseline(path: string, named: boolean): Promise<Map<string, BaselineEntry> | undefined> {
-  const reason = notReadableReason(path, probeFile(path));
+  const probe = probeFile(path);
+  if (probe.kind === 'missing' && !named) return undefined;
+  const reason = notReadableReason(path, probe);
   if (reason) throw new InputError(`The baseline ${reason}; point --baseline at a baseline file or regenerate it with \`leakguard baseline\`.`);
   let text: string;
   try {
@@ -33,7 +35,9 @@ export async function loadBaseline(path: string, named: boolean): Promise<Map<st
 export async function loadIgnoreFile(root: string | undefined): Promise<((path: string) => boolean) | undefined> {
   if (!root) return undefined;
   const path = resolve(root, '.leakguardignore');
-  const reason = notReadableReason(path, probeFile(path));
+  const probe = probeFile(path);
+  if (probe.kind === 'missing') return undefined;
+  const reason = notReadableReason(path, probe);
   if (reason) throw new InputError(`The ignore file ${reason}; make .leakguardignore a text file in gitignore syntax, or remove it.`);
   let text: string;
   try {

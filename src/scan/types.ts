@@ -13,4 +13,8 @@ export interface ScanRequest {
   maxFileSize?: number | undefined;
   history?: HistoryRequest;
   onProgress?: (progress: Progress) => void;
+  /** Called once, when the scan has read LARGE_SCAN_BYTES of text (a long run after all). */
+  onLargeScan?: () => void;
 }
+
+export const LARGE_SCAN_BYTES = 1 << 20;

@@ -8,7 +8,8 @@ const MOVED_WORK_TREE = /^\s*(?:worktree\s*=|bare\s*=\s*true\b)/im;
 
 function stat(path: string): Stats | undefined {
   try {
-    return statSync(path);
+    // undefined, not an exception, for a path that is not there (the usual answer here)
+    return statSync(path, { throwIfNoEntry: false });
   } catch {
     return undefined;
   }

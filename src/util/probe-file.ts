@@ -14,10 +14,12 @@ export type FileProbe =
 export function probeFile(path: string): FileProbe {
   let link;
   try {
-    link = lstatSync(path);
+    // no exception for the usual case, a file that is not there (the hook probes several)
+    link = lstatSync(path, { throwIfNoEntry: false });
   } catch {
     return { kind: 'missing' };
   }
+  if (!link) return { kind: 'missing' };
   let info = link;
   if (link.isSymbolicLink()) {
     try {

@@ -27,3 +27,22 @@ describe('long lines', () => {
     expect(where(runCli(['--all-commits', '--format', 'json'], { cwd: repo.dir }))).toEqual([expected]);
   });
 });
+
+describe('a large scan says so, once', () => {
+  it('onLargeScan is called once a scan has read a megabyte of text, and not before', async () => {
+    const { scan } = await import('../../src/scan.js');
+    const { LARGE_SCAN_BYTES } = await import('../../src/scan/types.js');
+    const line = 'const value = compute(input, 42);\n';
+    repo.write('small.js', line.repeat(100));
+    repo.write('large.js', line.repeat(Math.ceil((LARGE_SCAN_BYTES * 1.5) / line.length)));
+    repo.git('add', '-A');
+    const calls = { small: 0, staged: 0 };
+    const request = { mode: 'files' as const, cwd: repo.dir, inlineAllow: true, useGitignore: true };
+    const small = await scan({ ...request, paths: ['small.js'], onLargeScan: () => calls.small++ });
+    expect(small.stats.bytes).toBeGreaterThan(0);
+    expect(calls.small).toBe(0);
+    const staged = await scan({ ...request, mode: 'staged', paths: [], onLargeScan: () => calls.staged++ });
+    expect(staged.stats.bytes).toBeGreaterThan(LARGE_SCAN_BYTES);
+    expect(calls.staged).toBe(1);
+  });
+});
