@@ -1,6 +1,6 @@
-import { hunkHeader, onlyLineMarks } from './hunk-header.js';
 import { ownString } from '../util/own-string.js';
 import { pathFromDiffGit, stripPrefix, unquotePath } from './diff-path.js';
+import { hunkHeader, onlyLineMarks } from './hunk-header.js';
 
 export { pathFromDiffGit, unquotePath } from './diff-path.js';
 
@@ -182,4 +182,3 @@ export class DiffParser {
 function stripCr(line: string): string {
   return line.endsWith('\r') ? line.slice(0, -1) : line;
 }
-
