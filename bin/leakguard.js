@@ -66,7 +66,8 @@ const loadCli = (hook) => {
   } catch {
     // no cache yet
   }
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
+  // the file is a function expression: CommonJS's wrapper is written into it (scripts/bundle.mjs)
+  const script = new Script(source, { filename: file, cachedData });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
   if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) {
