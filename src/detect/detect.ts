@@ -7,6 +7,7 @@ import { encodedRuns, encodedSpan } from './decode.js';
 import { GENERIC_PREFILTER, type EntropySettings } from './generic.js';
 import { genericHits, keywordEnds } from './generic-lines.js';
 import { KeywordIndex } from './keyword-index.js';
+import type { KeywordTrie, PrebuiltTrie } from './keyword-trie.js';
 import { literalAlternatives } from './literal-words.js';
 import { LineMap } from './location.js';
 import { matchRule, type OnRejected } from './match-rule.js';
@@ -22,6 +23,8 @@ export interface DetectorOptions {
   disabledGeneric?: ReadonlySet<string>;
   /** Also look inside base64 and percent-encoded text (default on). */
   decode?: boolean;
+  /** The build's trie of the built-in rules' keywords: used when `rules` are exactly those. */
+  prebuilt?: PrebuiltTrie | undefined;
 }
 
 /** Stands for the generic detector's keywords in the keyword index. */
@@ -59,7 +62,7 @@ export class Detector {
     if (genericWords) entries.push({ keywords: genericWords, value: GENERIC });
     this.genericInIndex = genericWords !== undefined;
     // the generic keywords' occurrences give the generic detector its lines
-    this.index = new KeywordIndex(entries, GENERIC);
+    this.index = new KeywordIndex(entries, GENERIC, prebuiltFor(options.prebuilt, keyed, genericWords));
   }
 
   /**
@@ -162,6 +165,14 @@ export class Detector {
     if (fragment.commit) c.commit = fragment.commit;
     return c;
   }
+}
+
+/** The build's trie with the rules for values, when it was built from these entries; else undefined. */
+function prebuiltFor(prebuilt: PrebuiltTrie | undefined, keyed: readonly CompiledRule[], genericWords: readonly string[] | undefined): KeywordTrie<IndexEntry> | undefined {
+  const generic = genericWords ?? [];
+  if (!prebuilt || prebuilt.ids.length !== keyed.length || prebuilt.generic.join('|') !== generic.join('|')) return undefined;
+  if (!keyed.every((rule, i) => rule.id === prebuilt.ids[i])) return undefined;
+  return { ...prebuilt.trie, values: prebuilt.trie.values.map((i): IndexEntry => (i < keyed.length ? keyed[i]! : GENERIC)) };
 }
 
 const YAML_LIKE = new Set(['yaml', 'docker-compose', 'kubernetes', 'github-actions', 'gitlab-ci']);

@@ -8,10 +8,9 @@
  * time the text takes it (a hook's few kilobytes take few), the whole table once a long scan
  * has read enough. Keyword outputs are not copied down the failure links: a state keeps its own
  * keywords and a link to the nearest failure state that has some, followed on a hit. (A table
- * over character classes is a quarter of the size, but the extra class read per character made
- * the pass slower, measured on the eslint history.)
+ * over character classes is a quarter of the size, but its extra read per character was slower.)
  */
-import { ROOT, WIDTH, buildTrie } from './keyword-trie.js';
+import { ROOT, WIDTH, buildTrie, type Edges, type KeywordTrie } from './keyword-trie.js';
 
 const SHIFT = 7;
 /** Characters looked up before the whole table is filled. */
@@ -21,20 +20,23 @@ export class KeywordIndex<T> {
   /** Row offset of the next state, by row offset of the state + character code; 0 until first taken. */
   private readonly delta: Int32Array;
   /** The trie's edges, by state * WIDTH + character; and each state's parent and the character leading to it. */
-  private readonly edges: ReadonlyMap<number, number>;
+  private readonly edges: Edges;
   private readonly parent: Int32Array;
   private readonly via: Uint8Array;
   /** By state: its failure state, 0 until known. */
   private readonly fail: Int32Array;
   /** By state: 1 when the state or one of its failure states completes a keyword. */
   private readonly hasOutput: Uint8Array;
-  /** By state: the keyword ids the state itself completes. */
-  private readonly own: Array<readonly number[]>;
+  /** By state: the keyword ids the state itself completes (ownIds from ownStart[s] to ownStart[s + 1]). */
+  private readonly ownStart: Int32Array;
+  private readonly ownIds: Int32Array;
   /** By state: the nearest failure state (row offset) with keywords of its own, or 0. */
   private readonly nextOutput: Int32Array;
-  /** Owner values, and for each keyword id the indexes of its owners. */
+  /** Owner values, and for each keyword id the indexes of its owners (as own's lists). */
   private readonly values: readonly T[];
-  private readonly ownerIndexes: ReadonlyArray<readonly number[]>;
+  private readonly ownerStart: Int32Array;
+  private readonly ownerValues: Int32Array;
+  private readonly keywordCount: number;
   /** Stamps of the current lookup: a keyword or owner seen in it holds its number (no clearing, no allocation). */
   private readonly keywordSeen: Uint32Array;
   private readonly valueSeen: Uint32Array;
@@ -46,16 +48,18 @@ export class KeywordIndex<T> {
   /** By keyword id: 1 when the keyword belongs to the owner whose occurrences are tracked. */
   private readonly tracked: Uint8Array;
 
-  /** `track`: an owner whose every keyword occurrence lookup() can report (where it ends). */
-  constructor(entries: Iterable<{ keywords: readonly string[]; value: T }>, track?: T) {
-    const trie = buildTrie(entries);
+  /** `track`: an owner whose every keyword occurrence lookup() can report (where it ends); `trie`: the entries' trie if built already. */
+  constructor(entries: Iterable<{ keywords: readonly string[]; value: T }>, track?: T, trie: KeywordTrie<T> = buildTrie(entries)) {
     const states = trie.parent.length;
     this.edges = trie.edges;
     this.parent = trie.parent;
     this.via = trie.via;
-    this.own = trie.own;
+    this.ownStart = trie.ownStart;
+    this.ownIds = trie.ownIds;
     this.values = trie.values;
-    this.ownerIndexes = trie.ownerIndexes;
+    this.ownerStart = trie.ownerStart;
+    this.ownerValues = trie.ownerValues;
+    this.keywordCount = trie.ownerStart.length - 1;
     // nothing is known yet but the root: rows are filled the first time the text takes them
     this.delta = new Int32Array(states * WIDTH);
     this.fail = new Int32Array(states);
@@ -63,12 +67,19 @@ export class KeywordIndex<T> {
     this.nextOutput = new Int32Array(states);
     this.hasOutput = new Uint8Array(states);
     // a keyword with no ASCII prefix ends at the root: every text holds it
-    this.hasOutput[ROOT] = this.own[ROOT]!.length ? 1 : 0;
-    this.tracked = new Uint8Array(this.ownerIndexes.length);
+    this.hasOutput[ROOT] = this.owns(ROOT) ? 1 : 0;
+    this.tracked = new Uint8Array(this.keywordCount);
     const trackedIndex = track === undefined ? -1 : this.values.indexOf(track);
-    this.ownerIndexes.forEach((owners, id) => (this.tracked[id] = owners.includes(trackedIndex) ? 1 : 0));
-    this.keywordSeen = new Uint32Array(this.ownerIndexes.length);
+    for (let id = 0; id < this.keywordCount; id++) {
+      for (let o = this.ownerStart[id]!; o < this.ownerStart[id + 1]!; o++) if (this.ownerValues[o] === trackedIndex) this.tracked[id] = 1;
+    }
+    this.keywordSeen = new Uint32Array(this.keywordCount);
     this.valueSeen = new Uint32Array(this.values.length);
+  }
+
+  /** Whether a state completes keywords of its own. */
+  private owns(state: number): boolean {
+    return this.ownStart[state + 1]! > this.ownStart[state]!;
   }
 
   /**
@@ -107,8 +118,8 @@ export class KeywordIndex<T> {
     const parent = this.parent[state]!;
     const f = parent === ROOT ? ROOT : this.step(this.failOf(parent), this.via[state]!);
     this.fail[state] = f;
-    this.nextOutput[state] = this.own[f]!.length ? f * WIDTH : this.nextOutput[f]!;
-    this.hasOutput[state] = this.own[state]!.length || this.hasOutput[f] ? 1 : 0;
+    this.nextOutput[state] = this.owns(f) ? f * WIDTH : this.nextOutput[f]!;
+    this.hasOutput[state] = this.owns(state) || this.hasOutput[f] ? 1 : 0;
     return f;
   }
 
@@ -119,7 +130,7 @@ export class KeywordIndex<T> {
    */
   lookup(text: string, ends?: number[]): T[] {
     const found: T[] = [];
-    if (this.ownerIndexes.length === 0) return found;
+    if (this.keywordCount === 0) return found;
     if (++this.generation === 0xffffffff) {
       this.keywordSeen.fill(0);
       this.valueSeen.fill(0);
@@ -129,7 +140,7 @@ export class KeywordIndex<T> {
     // rows not yet filled; a hook's few kilobytes fill only the rows they take
     if (!this.complete && (this.scanned += text.length) > COMPLETE_AFTER) this.completeTable();
     // every occurrence is wanted: the scan goes on past the last new keyword
-    let remaining = ends ? -1 : this.ownerIndexes.length;
+    let remaining = ends ? -1 : this.keywordCount;
     const { delta, hasOutput } = this;
     let row = ROOT * WIDTH;
     if (this.complete) {
@@ -164,20 +175,19 @@ export class KeywordIndex<T> {
    * states; returns how many keywords were new. A tracked keyword among them adds `at` to `ends`.
    */
   private collect(row: number, found: T[], at: number, ends: number[] | undefined): number {
-    const { keywordSeen, valueSeen, nextOutput, own, tracked, generation: stamp } = this;
+    const { keywordSeen, valueSeen, nextOutput, ownStart, ownIds, ownerStart, ownerValues, tracked, generation: stamp } = this;
     let added = 0;
     let hit = false;
     for (let out = row; out !== 0; out = nextOutput[out >> SHIFT]!) {
-      const ids = own[out >> SHIFT]!;
-      for (let k = 0; k < ids.length; k++) {
-        const id = ids[k]!;
+      const state = out >> SHIFT;
+      for (let k = ownStart[state]!; k < ownStart[state + 1]!; k++) {
+        const id = ownIds[k]!;
         if (tracked[id] === 1) hit = true;
         if (keywordSeen[id] === stamp) continue;
         keywordSeen[id] = stamp;
         added++;
-        const owners = this.ownerIndexes[id]!;
-        for (let o = 0; o < owners.length; o++) {
-          const v = owners[o]!;
+        for (let o = ownerStart[id]!; o < ownerStart[id + 1]!; o++) {
+          const v = ownerValues[o]!;
           if (valueSeen[v] === stamp) continue;
           valueSeen[v] = stamp;
           found.push(this.values[v]!);

@@ -9,6 +9,7 @@ import { loadBuiltinRules } from '../patterns/load-patterns.js';
 import type { CompiledRule } from '../patterns/types.js';
 import type { Notice } from '../reporters/types.js';
 import { bareRepo, repoRoot } from '../sources/git.js';
+import { readPrebuiltIndex } from './prebuilt-index.js';
 import type { ScanRequest } from './types.js';
 
 export interface Engine {
@@ -45,6 +46,8 @@ export async function prepareEngine(request: Pick<ScanRequest, 'cwd' | 'configPa
   const disabled = new Set(config.disabledRules);
   const rules = [...builtin, ...custom].filter((r) => !disabled.has(r.id));
   const genericOn = GENERIC_RULES.some((r) => !disabled.has(r.id));
-  const detector = new Detector({ rules, entropy: genericOn ? config.entropy : undefined, disabledGeneric: disabled });
+  // the build's keyword trie fits only the built-in rules as they are (the detector checks)
+  const prebuilt = custom.length === 0 && disabled.size === 0 ? readPrebuiltIndex() : undefined;
+  const detector = new Detector({ rules, entropy: genericOn ? config.entropy : undefined, disabledGeneric: disabled, prebuilt });
   return { root, bare, config, rules, detector, notices };
 }
