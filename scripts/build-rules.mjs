@@ -9,6 +9,11 @@ import { fileURLToPath } from 'node:url';
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const { PATTERNS_DIR, compilePatternFiles } = await import(`${dist}patterns/load-patterns.js`);
 const { PREBUILT_RULES, toPrebuilt } = await import(`${dist}patterns/prebuilt-rules.js`);
+const { PREBUILT_INDEX, toPrebuiltIndex } = await import(`${dist}scan/prebuilt-index.js`);
+const { GENERIC_PREFILTER } = await import(`${dist}detect/generic.js`);
+const { literalAlternatives } = await import(`${dist}detect/literal-words.js`);
+// the trie goes first and comes last: a build stopped half-way leaves no trie of older rules
+rmSync(PREBUILT_INDEX, { force: true });
 rmSync(PREBUILT_RULES, { force: true });
 const rules = compilePatternFiles(PATTERNS_DIR);
 writeFileSync(PREBUILT_RULES, toPrebuilt(rules));
@@ -16,9 +21,5 @@ writeFileSync(PREBUILT_RULES, toPrebuilt(rules));
 // dist/keyword-index.bin: the keyword trie of those rules and the generic detector's words, as
 // the detector builds it from them (src/scan/prebuilt-index.ts): a hook with the default rules
 // reads it instead of building it at every start
-const { PREBUILT_INDEX, toPrebuiltIndex } = await import(`${dist}scan/prebuilt-index.js`);
-const { GENERIC_PREFILTER } = await import(`${dist}detect/generic.js`);
-const { literalAlternatives } = await import(`${dist}detect/literal-words.js`);
 const keyed = rules.filter((r) => r.keywords.length > 0);
-rmSync(PREBUILT_INDEX, { force: true });
 writeFileSync(PREBUILT_INDEX, toPrebuiltIndex(keyed.map((r) => r.id), keyed.map((r) => r.keywords), literalAlternatives(GENERIC_PREFILTER) ?? []));

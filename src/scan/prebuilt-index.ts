@@ -87,10 +87,27 @@ export function readPrebuiltIndex(file = PREBUILT_INDEX): PrebuiltTrie | undefin
   }
   const states = arrays.parent.length;
   const viaBytes = Math.ceil(states / 4) * 4;
-  if (at * 4 + viaBytes + head[1]! !== bytes.length) return undefined;
+  if (at * 4 + viaBytes + head[1]! !== bytes.length || !wellFormed(arrays)) return undefined;
   const via = new Uint8Array(bytes.buffer, bytes.byteOffset + at * 4, states);
-  const meta = JSON.parse(bytes.toString('utf8', at * 4 + viaBytes)) as { ids: string[]; generic: string[]; values: number };
+  let meta: { ids: string[]; generic: string[]; values: number };
+  try {
+    meta = JSON.parse(bytes.toString('utf8', at * 4 + viaBytes)) as typeof meta;
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(meta.ids) || !Array.isArray(meta.generic) || meta.values !== meta.ids.length + (meta.generic.length ? 1 : 0)) return undefined;
   const values = Array.from({ length: meta.values }, (_, i) => i);
   const edges = new ChildLists(arrays.childStart, arrays.childChar, arrays.childState);
   return { ids: meta.ids, generic: meta.generic, trie: { edges, parent: arrays.parent, via, ownStart: arrays.ownStart, ownIds: arrays.ownIds, ownerStart: arrays.ownerStart, ownerValues: arrays.ownerValues, values } };
+}
+
+/**
+ * Whether the lists fit together: each start table one longer than what it indexes, ending at
+ * that list's length. A file cut or mixed up is then set aside (the trie is built instead), never
+ * read past its lists; the rest it holds as the build wrote it.
+ */
+function wellFormed(a: Record<(typeof SECTIONS)[number], Int32Array>): boolean {
+  const states = a.parent.length;
+  const ends = (start: Int32Array, list: Int32Array, count: number) => start.length === count + 1 && start[0] === 0 && start[count] === list.length;
+  return ends(a.childStart, a.childChar, states) && a.childState.length === a.childChar.length && ends(a.ownStart, a.ownIds, states) && ends(a.ownerStart, a.ownerValues, a.ownIds.length);
 }

@@ -81,6 +81,12 @@ describe('prebuilt keyword trie', () => {
     expect(readPrebuiltIndex(join(dir, 'short.bin'))).toBeUndefined();
     writeFileSync(join(dir, 'junk.bin'), Buffer.from('not a trie at all, just some bytes'));
     expect(readPrebuiltIndex(join(dir, 'junk.bin'))).toBeUndefined();
+    // the same bytes with two lists' lengths swapped in the header: every list misplaced
+    const mixed = Buffer.from(bytes);
+    const head = new Int32Array(mixed.buffer, mixed.byteOffset, 10);
+    [head[4], head[7]] = [head[7]!, head[4]!];
+    writeFileSync(join(dir, 'mixed.bin'), mixed);
+    expect(readPrebuiltIndex(join(dir, 'mixed.bin'))).toBeUndefined();
   });
 
   it('is absent or the same as the rules make it (npm run build writes it)', () => {
