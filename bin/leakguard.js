@@ -33,6 +33,8 @@ const stdout = () => {
   return process.stdout;
 };
 const flushed = () => new Promise((resolve) => (stdoutError || !stdoutUsed ? resolve() : stdout().write('', () => resolve())));
+// stderr too, where its writes are asynchronous (pipes on macOS): the bin exits explicitly
+const stderrFlushed = () => new Promise((resolve) => (process.stderr.writableLength === 0 ? resolve() : process.stderr.write('', () => resolve())));
 
 /**
  * The bundled CLI (scripts/bundle.mjs) when the build made one, else tsc's modules. The bundle is
@@ -158,6 +160,10 @@ const main = async () => {
     process.stderr.write(`leakguard: could not write the report to standard output (${stdoutError.code ?? stdoutError.message}); free space where the output goes, or write it with --output FILE.\n`);
     process.exitCode = 2;
   }
+  // Everything is written and every child has exited: exit now rather than tear the heap down
+  // (callgrind: 7 M fewer instructions of the hook's 160 M). 'exit' handlers (the code cache) run.
+  await stderrFlushed();
+  process.exit();
 };
 
 /**
