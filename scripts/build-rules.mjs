@@ -10,8 +10,7 @@ const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const { PATTERNS_DIR, compilePatternFiles } = await import(`${dist}patterns/load-patterns.js`);
 const { PREBUILT_RULES, toPrebuilt } = await import(`${dist}patterns/prebuilt-rules.js`);
 const { PREBUILT_INDEX, toPrebuiltIndex } = await import(`${dist}scan/prebuilt-index.js`);
-const { GENERIC_PREFILTER } = await import(`${dist}detect/generic.js`);
-const { literalAlternatives } = await import(`${dist}detect/literal-words.js`);
+const { GENERIC_KEYWORDS } = await import(`${dist}detect/detect.js`);
 // the trie goes first and comes last: a build stopped half-way leaves no trie of older rules
 rmSync(PREBUILT_INDEX, { force: true });
 rmSync(PREBUILT_RULES, { force: true });
@@ -22,4 +21,4 @@ writeFileSync(PREBUILT_RULES, toPrebuilt(rules));
 // the detector builds it from them (src/scan/prebuilt-index.ts): a hook with the default rules
 // reads it instead of building it at every start
 const keyed = rules.filter((r) => r.keywords.length > 0);
-writeFileSync(PREBUILT_INDEX, toPrebuiltIndex(keyed.map((r) => r.id), keyed.map((r) => r.keywords), literalAlternatives(GENERIC_PREFILTER) ?? []));
+writeFileSync(PREBUILT_INDEX, toPrebuiltIndex(keyed.map((r) => r.id), keyed.map((r) => r.keywords), [...(GENERIC_KEYWORDS ?? [])]));

@@ -27,6 +27,9 @@ export interface DetectorOptions {
   prebuilt?: PrebuiltTrie | undefined;
 }
 
+/** GENERIC_PREFILTER's words, which the keyword index holds for the generic detector (the build's trie too). */
+export const GENERIC_KEYWORDS: readonly string[] | undefined = literalAlternatives(GENERIC_PREFILTER);
+
 /** Stands for the generic detector's keywords in the keyword index. */
 const GENERIC = Symbol('generic keywords');
 type IndexEntry = CompiledRule | typeof GENERIC;
@@ -58,7 +61,7 @@ export class Detector {
     const keyed = options.rules.filter((rule) => rule.keywords.length > 0);
     this.everywhere = options.rules.filter((rule) => rule.keywords.length === 0);
     const entries: Array<{ keywords: readonly string[]; value: IndexEntry }> = keyed.map((rule) => ({ keywords: rule.keywords, value: rule }));
-    const genericWords = options.entropy ? literalAlternatives(GENERIC_PREFILTER) : undefined;
+    const genericWords = options.entropy ? GENERIC_KEYWORDS : undefined;
     if (genericWords) entries.push({ keywords: genericWords, value: GENERIC });
     this.genericInIndex = genericWords !== undefined;
     // the generic keywords' occurrences give the generic detector its lines

@@ -42,7 +42,7 @@ export interface PrebuiltTrie {
  * its lists then packed into typed arrays, the form the build also writes for the built-in
  * rules (src/scan/prebuilt-index.ts), so that a hook with the default rules reads it instead.
  */
-export function buildTrie<T>(entries: Iterable<{ keywords: readonly string[]; value: T }>): KeywordTrie<T> {
+export function buildTrie<T>(entries: Iterable<{ keywords: readonly string[]; value: T }>): KeywordTrie<T> & { edges: Map<number, number> } {
   const ids = new Map<string, number>();
   const valueIndex = new Map<T, number>();
   const values: T[] = [];

@@ -40,7 +40,7 @@ export function toPrebuiltIndex(ids: readonly string[], keywords: ReadonlyArray<
   const entries = [...keywords, ...(generic.length ? [generic] : [])].map((k, i) => ({ keywords: k, value: i }));
   const trie = buildTrie(entries);
   const states = trie.parent.length;
-  const edges = [...(trie.edges as Map<number, number>)].sort((a, b) => a[0] - b[0]);
+  const edges = [...trie.edges].sort((a, b) => a[0] - b[0]);
   const childStart = new Int32Array(states + 1);
   for (const [key] of edges) childStart[(key >> 7) + 1]!++;
   for (let s = 0; s < states; s++) childStart[s + 1]! += childStart[s]!;

@@ -3,10 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/config/validate-config.js';
-import { Detector } from '../../src/detect/detect.js';
-import { GENERIC_PREFILTER } from '../../src/detect/generic.js';
+import { Detector, GENERIC_KEYWORDS } from '../../src/detect/detect.js';
 import { KeywordIndex } from '../../src/detect/keyword-index.js';
-import { literalAlternatives } from '../../src/detect/literal-words.js';
 import { loadBuiltinRules } from '../../src/patterns/load-patterns.js';
 import { readPrebuiltIndex, toPrebuiltIndex } from '../../src/scan/prebuilt-index.js';
 import { expandTemplate } from '../helpers/secrets.js';
@@ -21,7 +19,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const rules = loadBuiltinRules();
 const keyed = rules.filter((r) => r.keywords.length > 0);
-const generic = literalAlternatives(GENERIC_PREFILTER)!;
+const generic = [...GENERIC_KEYWORDS!];
 const bytes = toPrebuiltIndex(
   keyed.map((r) => r.id),
   keyed.map((r) => r.keywords),
