@@ -1,40 +1,13 @@
 #!/usr/bin/env node
-// The bin only maps the CLI's result to an exit code; a crash is exit 2, never 0 or 1.
+// The bin loads the CLI (the bundle, with V8's code cache) and runs it; a crash is exit 2, never 0 or 1.
 // CommonJS (bin/package.json), like the bundle it loads: an ES module entry costs node's module
 // loader ~10 ms of the hook's start-up before the first line runs.
 const { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } = require('node:fs');
-const { createRequire } = require('node:module');
 const { dirname, join } = require('node:path');
 const { Script } = require('node:vm');
-const { isatty } = require('node:tty');
 const { pathToFileURL } = require('node:url');
 
 const v8Major = Number(process.versions.v8.split('.')[0]);
-
-const readStdin = async () => {
-  if (process.stdin.isTTY) return '';
-  const chunks = [];
-  for await (const chunk of process.stdin) chunks.push(chunk);
-  return Buffer.concat(chunks).toString('utf8');
-};
-
-// A reader that stops early (`| head`) is not a failure, and the exit code still tells the result;
-// any other failure to write the report (a full disk behind `>`) is exit 2, never a stack trace.
-// process.stdout is made on first use: a clean hook run with --quiet writes nothing.
-let stdoutError;
-let stdoutUsed = false;
-const stdout = () => {
-  if (!stdoutUsed) {
-    stdoutUsed = true;
-    process.stdout.on('error', (error) => {
-      stdoutError ??= error;
-    });
-  }
-  return process.stdout;
-};
-const flushed = () => new Promise((resolve) => (stdoutError || !stdoutUsed ? resolve() : stdout().write('', () => resolve())));
-// stderr too, where its writes are asynchronous (pipes on macOS): the bin exits explicitly
-const stderrFlushed = () => new Promise((resolve) => (process.stderr.writableLength === 0 ? resolve() : process.stderr.write('', () => resolve())));
 
 /**
  * The bundled CLI (scripts/bundle.mjs) when the build made one, else tsc's modules. The bundle is
@@ -55,7 +28,7 @@ const loadCli = (hook) => {
     // as a one-byte string without decoding it
     source = readFileSync(file, 'latin1');
   } catch (error) {
-    if (error?.code === 'ENOENT') return import(pathToFileURL(join(__dirname, '../dist/cli/run.js')).href);
+    if (error?.code === 'ENOENT') return import(pathToFileURL(join(__dirname, '../dist/cli/bin-main.js')).href);
     throw error;
   }
   // the build id on the first line (no regex: its first run would be its compile)
@@ -71,14 +44,15 @@ const loadCli = (hook) => {
   // the file is a function expression: CommonJS's wrapper is written into it (scripts/bundle.mjs)
   const script = new Script(source, { filename: file, cachedData });
   const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
+  // the bin's own require: the bundle's node:module is a shim that gives it (scripts/bundle.mjs)
+  script.runInThisContext()(module.exports, require, module, file, dirname(file));
   if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) {
     if (!hook) writeCache(script, cacheFile);
     else {
       process.on('exit', () => {
         // V8 stamps a cache with a hash of its flags: the next run, which loads the cache before
         // it raises the budget, takes only a cache made with the flags it starts with
-        budget.restore();
+        module.exports.v8Flags.restore();
         writeCache(script, cacheFile);
       });
     }
@@ -108,62 +82,11 @@ const writeCache = (script, cacheFile) => {
   }
 };
 
-/**
- * A hook's run is over before V8's optimized code would pay back its compile. With a code cache
- * of what the scan runs, TurboFan optimized the keyword prefilter's loop in the hook bench, a
- * background compile the process then waits for as it exits (callgrind: 45 M instructions,
- * against 190 M for the whole run); and a regex run twice is compiled to machine code (most of
- * the hook's regexes run on a few short strings). So for a staged scan, once the bundle is
- * loaded, the bin raises V8's interrupt budget (the bytecode a function runs between tier-up
- * checks) 4.5 times and the runs a regex stays interpreted to 20 (V8 compiles a regex at once
- * for a subject of 1,000 characters or more): the hook bench's change took 32.5 ms instead of
- * 39.1 (hyperfine, 200 runs each, the same code cache). Past a megabyte of staged text the scan
- * says so (io.onLargeScan) and V8's defaults come back: kept raised, the budget made a staged
- * 10 MB 3% slower; path scans keep the defaults throughout. Only for V8 11 (node 20), whose
- * defaults this restores before a cache is written (V8 stamps a cache with its flags), and not
- * when the user sets either flag.
- */
-const budget = (() => {
-  const userFlags = `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`;
-  const known = v8Major === 11 && !userFlags.includes('interrupt-budget') && !userFlags.includes('regexp-tier-up');
-  let raised = false;
-  return {
-    raise: () => {
-      if (!known) return;
-      require('node:v8').setFlagsFromString('--interrupt-budget=300000 --regexp-tier-up-ticks=20');
-      raised = true;
-    },
-    restore: () => {
-      if (raised) require('node:v8').setFlagsFromString('--interrupt-budget=67584 --regexp-tier-up-ticks=1');
-      raised = false;
-    },
-  };
-})();
-
 const main = async () => {
   const hook = args.includes('--staged') || args.includes('--pre-commit-framework');
-  const { run } = await loadCli(hook);
-  if (hook && !scansHistory(args)) budget.raise();
-  process.exitCode = await run(args, {
-    stdout: (t) => stdoutError === undefined && stdout().write(t),
-    stderr: (t) => process.stderr.write(t),
-    stdin: readStdin,
-    env: process.env,
-    cwd: process.cwd(),
-    isTTY: isatty(1),
-    stderrIsTTY: isatty(2),
-    // a staged change of a megabyte or more is a long run after all: V8's defaults again
-    onLargeScan: () => budget.restore(),
-  });
-  await flushed();
-  if (stdoutError && stdoutError.code !== 'EPIPE') {
-    process.stderr.write(`leakguard: could not write the report to standard output (${stdoutError.code ?? stdoutError.message}); free space where the output goes, or write it with --output FILE.\n`);
-    process.exitCode = 2;
-  }
-  // Everything is written and every child has exited: exit now rather than tear the heap down
-  // (callgrind: 7 M fewer instructions of the hook's 160 M). 'exit' handlers (the code cache) run.
-  await stderrFlushed();
-  process.exit();
+  const cli = await loadCli(hook);
+  // the process's side of the CLI (streams, V8's flags for a hook, the exit): src/cli/bin-main.ts
+  await cli.binMain(args, { hook: hook && !scansHistory(args) });
 };
 
 /**

@@ -73,11 +73,13 @@ async function scanCommand(args: ParsedArgs, io: Io): Promise<ExitCode> {
 
 export async function report(result: ScanResult, args: ParsedArgs, io: Io): Promise<ExitCode> {
   const v = args.values;
-  const color = args.format === 'text' && !v['no-color'] && !io.env.NO_COLOR && !v.output && io.isTTY;
   const reporter = await reporterFor(args.format);
   const text = reporter(result, {
     redact: !v['no-redact'],
-    color,
+    // asked only by a report with something to print: whether stdout is a terminal is node:tty's
+    get color() {
+      return args.format === 'text' && !v['no-color'] && !io.env.NO_COLOR && !v.output && io.isTTY;
+    },
     verbose: !!v.verbose,
     showSuppressed: !!v['show-suppressed'],
     // read from package.json only by the reporter that prints it (SARIF), not by every hook run

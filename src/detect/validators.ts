@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { builtin } from '../util/builtin.js';
 import { isFiller, isPlaceholder } from './heuristics.js';
 
 /** node:zlib, loaded on the first checksum: a commit without a token of that shape does not pay for it. */
@@ -27,7 +27,7 @@ function crc32Base62(secret: string): boolean {
   const body = secret.slice(secret.lastIndexOf('_') + 1);
   if (body.length < 7) return false;
   const random = body.slice(0, -6);
-  crc32 ??= (createRequire(import.meta.url)('node:zlib') as typeof import('node:zlib')).crc32;
+  crc32 ??= builtin<typeof import('node:zlib')>('node:zlib').crc32;
   return base62(crc32(random), 6) === body.slice(-6);
 }
 

@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { PatternError } from '../errors.js';
 import { compileRule } from './compile-rule.js';
 import { PREBUILT_RULES, readPrebuiltRules } from './prebuilt-rules.js';
 import type { CompiledRule, PatternFile } from './types.js';
+import { PATTERNS_DIR } from '../util/package-files.js';
 
 /** The patterns/ folder shipped beside dist/ (and beside src/ in a checkout). */
-export const PATTERNS_DIR = fileURLToPath(new URL('../../patterns/', import.meta.url));
+export { PATTERNS_DIR };
 
 let cache: CompiledRule[] | undefined;
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { RuleLines } from './rule-lines.js';
 import type { Category, CompiledRule, PatternFile } from './types.js';
+import { PREBUILT_RULES } from '../util/package-files.js';
 
 /**
  * The built-in rules as the build wrote them (scripts/build-rules.mjs): patterns/*.json validated
@@ -9,7 +10,7 @@ import type { Category, CompiledRule, PatternFile } from './types.js';
  * compiled, when first used; its examples are read from its pattern file when asked for.
  * Beside dist/ only: a checkout's src/ has none, so tests read patterns/ itself.
  */
-export const PREBUILT_RULES = fileURLToPath(new URL('../builtin-rules.json', import.meta.url));
+export { PREBUILT_RULES };
 
 /** One rule in the prebuilt file: CompiledRule's data, with its regexes as source and flags. */
 export interface PrebuiltRule {
@@ -67,17 +68,16 @@ const asciiJson = (value: unknown): string => JSON.stringify(value).replace(/[\u
 
 /** The prebuilt rules, or undefined when there is no prebuilt file (a checkout's src/). */
 export function readPrebuiltRules(file: string, patternsDir: string): CompiledRule[] | undefined {
-  let text: string;
+  let lines: RuleLines;
   try {
-    text = readFileSync(file, 'latin1');
+    lines = new RuleLines(file);
   } catch {
     return undefined;
   }
-  const headerEnd = text.indexOf('\n');
   const examples = new Examples(patternsDir);
-  let at = headerEnd + 1;
-  return (JSON.parse(text.slice(0, headerEnd)) as Array<[string, string[], number]>).map(([id, keywords, length]) => {
-    const rule = new BuiltinRule(id, keywords, text, at, length, examples);
+  let at = lines.bodyStart;
+  return (JSON.parse(lines.header) as Array<[string, string[], number]>).map(([id, keywords, length]) => {
+    const rule = new BuiltinRule(id, keywords, lines, at, length, examples);
     at += length + 1;
     return rule;
   });
@@ -106,8 +106,8 @@ class Examples {
 class BuiltinRule implements CompiledRule {
   readonly id: string;
   readonly keywords: readonly string[];
-  /** The prebuilt file's text, and where the rule's line is in it. */
-  private text: string;
+  /** The prebuilt file, and where the rule's line is in it. */
+  private readonly lines: RuleLines;
   private readonly at: number;
   private readonly length: number;
   private raw: PrebuiltRule | undefined;
@@ -117,10 +117,10 @@ class BuiltinRule implements CompiledRule {
   private hashes: Set<string> | undefined;
   private requiresCompiled: RegExp | null | undefined;
 
-  constructor(id: string, keywords: readonly string[], text: string, at: number, length: number, examples: Examples) {
+  constructor(id: string, keywords: readonly string[], lines: RuleLines, at: number, length: number, examples: Examples) {
     this.id = id;
     this.keywords = keywords;
-    this.text = text;
+    this.lines = lines;
     this.at = at;
     this.length = length;
     this.examplesOf = examples;
@@ -129,8 +129,7 @@ class BuiltinRule implements CompiledRule {
   /** The rest of the rule, parsed on first use. */
   private get data(): PrebuiltRule {
     if (this.raw) return this.raw;
-    this.raw = JSON.parse(this.text.slice(this.at, this.at + this.length)) as PrebuiltRule;
-    this.text = '';
+    this.raw = JSON.parse(this.lines.read(this.at, this.length)) as PrebuiltRule;
     return this.raw;
   }
 

@@ -9,9 +9,9 @@ import type { ReportOptions, Reporter, ScanResult } from './types.js';
  * line and its fix, then one "How to fix" block. Findings are data; the sentences live here.
  */
 export const textReporter: Reporter = (result, options) => {
+  if (result.findings.length === 0) return '';
   const c = colors(options.color);
   const out: string[] = [];
-  if (result.findings.length === 0) return '';
   const groups = new Map<string, Finding[]>();
   for (const f of result.findings) {
     const key = result.history && f.commit ? f.commit.sha : f.file;

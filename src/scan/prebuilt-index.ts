@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { WIDTH, buildTrie, type Edges, type PrebuiltTrie } from '../detect/keyword-trie.js';
+import { PREBUILT_INDEX } from '../util/package-files.js';
 
 /**
  * The keyword trie of the built-in rules and the generic detector's words, as the build wrote
@@ -10,7 +10,7 @@ import { WIDTH, buildTrie, type Edges, type PrebuiltTrie } from '../detect/keywo
  * indexes; `ids` and `generic` say which entries it was built from, and the detector takes it
  * only when its own entries are those. Beside dist/ only: a checkout's src/ has none.
  */
-export const PREBUILT_INDEX = fileURLToPath(new URL('../keyword-index.bin', import.meta.url));
+export { PREBUILT_INDEX };
 
 const MAGIC = 0x4c47_4b31; // "LGK1"
 const SECTIONS = ['parent', 'childStart', 'childChar', 'childState', 'ownStart', 'ownIds', 'ownerStart', 'ownerValues'] as const;

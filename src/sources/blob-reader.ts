@@ -1,5 +1,6 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { gitEnv, SAFE_CONFIG } from './git.js';
+import { childProcess } from './spawn-sync.js';
 
 /**
  * Blobs by `<rev>:<path>` from one long-lived `git cat-file` process, for the few files a history
@@ -53,7 +54,7 @@ class Batch {
 
   constructor(root: string, mode: string, withBody: boolean) {
     this.withBody = withBody;
-    this.child = spawn('git', [...SAFE_CONFIG, 'cat-file', mode], { cwd: root, env: gitEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = childProcess().spawn('git', [...SAFE_CONFIG, 'cat-file', mode], { cwd: root, env: gitEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stdout.on('data', (b: Buffer) => {
       this.buffer = Buffer.concat([this.buffer, b]);
       this.parse();
@@ -104,7 +105,7 @@ class Batch {
 /** One `git cat-file` call's stdout, or undefined when it fails. */
 function oneOff(root: string, args: string[]): Promise<Buffer | undefined> {
   return new Promise((resolve) => {
-    const child = spawn('git', [...SAFE_CONFIG, ...args], { cwd: root, env: gitEnv(), stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = childProcess().spawn('git', [...SAFE_CONFIG, ...args], { cwd: root, env: gitEnv(), stdio: ['ignore', 'pipe', 'ignore'] });
     const out: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => out.push(b));
     child.on('error', () => resolve(undefined));

@@ -1,6 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import { GitError } from '../errors.js';
 import { SAFE_CONFIG, gitEnv, gitFailure, streamGitLines } from './git.js';
+import { runSync } from './spawn-sync.js';
 
 /** Output up to which git is run synchronously and read whole (bytes, stdout and stderr each). */
 const SYNC_LIMIT = 8 * 1024 * 1024;
@@ -13,15 +13,17 @@ const SYNC_LIMIT = 8 * 1024 * 1024;
  * streamed, so memory stays bounded however large the change.
  */
 export async function* gitLines(args: readonly string[], cwd: string): AsyncGenerator<string | readonly string[]> {
-  const r = spawnSync('git', [...SAFE_CONFIG, ...args], { cwd, env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: SYNC_LIMIT });
-  const error = r.error as NodeJS.ErrnoException | undefined;
+  const r = runSync('git', [...SAFE_CONFIG, ...args], { cwd, env: gitEnv(), maxBuffer: SYNC_LIMIT });
+  const error = r.error;
   if (error?.code === 'ENOBUFS') {
     yield* streamGitLines(args, cwd);
     return;
   }
   if (error) throw new GitError(`git could not be started (${error.message}); install git and make sure it is on PATH.`, { cause: error });
   if (r.status !== 0) throw gitFailure(args, r.stderr.toString('utf8'));
-  const lines = new TextDecoder('utf-8', { fatal: false }).decode(r.stdout).split('\n');
+  // lossy UTF-8, as streamGitLines' TextDecoder decodes (the same U+FFFD for the same bytes; a
+  // diff never starts with the BOM TextDecoder would drop), without TextDecoder's set-up
+  const lines = r.stdout.toString('utf8').split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   yield lines;
 }

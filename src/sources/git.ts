@@ -1,6 +1,6 @@
-import { spawn, spawnSync } from 'node:child_process';
 import { GitError } from '../errors.js';
 import { plainRepoRoot } from './plain-root.js';
+import { childProcess, runSync } from './spawn-sync.js';
 
 /**
  * The one place leakguard runs git. Every call gets the same safety settings, so that the user's
@@ -50,7 +50,7 @@ export function runGit(args: readonly string[], cwd: string, input?: string): Pr
   return new Promise((resolve, reject) => {
     let child;
     try {
-      child = spawn('git', [...SAFE_CONFIG, ...args], { cwd, env: gitEnv(), stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+      child = childProcess().spawn('git', [...SAFE_CONFIG, ...args], { cwd, env: gitEnv(), stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     } catch (error) {
       reject(new GitError(`git could not be started (${(error as Error).message}); install git and make sure it is on PATH.`, { cause: error }));
       return;
@@ -77,9 +77,9 @@ export function runGit(args: readonly string[], cwd: string, input?: string): Pr
  * measured ~4 ms of the hook's start against ~8 ms.
  */
 function runGitSync(args: readonly string[], cwd: string): GitResult {
-  const r = spawnSync('git', [...SAFE_CONFIG, ...args], { cwd, env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+  const r = runSync('git', [...SAFE_CONFIG, ...args], { cwd, env: gitEnv(), maxBuffer: 1024 * 1024 });
   if (r.error) throw new GitError(`git could not be started (${r.error.message}); install git and make sure it is on PATH.`, { cause: r.error });
-  return { stdout: r.stdout, stderr: r.stderr, code: r.status ?? 1 };
+  return { stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8'), code: r.status ?? 1 };
 }
 
 /** Run git and return stdout, or throw a GitError naming the command and git's own message. */
@@ -100,7 +100,7 @@ export function gitFailure(args: readonly string[], stderr: string): GitError {
  * git exits non-zero, so a broken repository is never reported as clean.
  */
 export async function* streamGitLines(args: readonly string[], cwd: string): AsyncGenerator<string> {
-  const child = spawn('git', [...SAFE_CONFIG, ...args], { cwd, env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = childProcess().spawn('git', [...SAFE_CONFIG, ...args], { cwd, env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   const err: Buffer[] = [];
   child.stderr.on('data', (b: Buffer) => {
     if (err.length < 64) err.push(b);

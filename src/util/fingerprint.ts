@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { builtin } from './builtin.js';
 
 /**
  * node:crypto is loaded on first use: a clean commit computes no hash, and the hook does not pay
@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
  */
 let createHash: typeof import('node:crypto').createHash | undefined;
 function sha256(text: string): string {
-  createHash ??= (createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).createHash;
+  createHash ??= builtin<typeof import('node:crypto')>('node:crypto').createHash;
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 

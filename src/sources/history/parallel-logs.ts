@@ -1,6 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { GitError } from '../../errors.js';
 import { SAFE_CONFIG, gitEnv, gitFailure } from '../git.js';
+import { childProcess } from '../spawn-sync.js';
 
 /**
  * Bytes of git output held per git process before it is paused (backpressure). Each process is
@@ -54,7 +55,7 @@ class Slice {
   constructor(args: readonly string[], cwd: string, shas: Buffer, first: number, notify: () => void) {
     this.args = args;
     this.first = first;
-    const child = spawn('git', [...SAFE_CONFIG, ...args], { cwd, env: logEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = childProcess().spawn('git', [...SAFE_CONFIG, ...args], { cwd, env: logEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
     this.child = child;
     child.stdout!.on('data', (b: Buffer) => {
       this.chunks.push(b);

@@ -1,0 +1,129 @@
+import type { ExitCode } from './exit-code.js';
+import { builtin } from '../util/builtin.js';
+import { run } from './run.js';
+
+/**
+ * What the bin (bin/leakguard.js) runs once it has the CLI: the process's side of the CLI (its
+ * streams, V8's flags for a hook, the exit), here rather than in the bin so that V8's code cache
+ * of the bundle holds it too: the bin itself is compiled at every start. The bin maps any crash
+ * to exit 2, never 0 or 1.
+ */
+export async function binMain(args: readonly string[], options: { hook: boolean }): Promise<void> {
+  if (options.hook) v8Flags.raise();
+  process.exitCode = (await run(args, {
+    stdout: (t) => stdoutError === undefined && stdout().write(t),
+    stderr,
+    stdin: readStdin,
+    env: process.env,
+    cwd: process.cwd(),
+    get isTTY() {
+      return isatty(1);
+    },
+    get stderrIsTTY() {
+      return isatty(2);
+    },
+    // a staged change of a megabyte or more is a long run after all: V8's defaults again
+    onLargeScan: () => v8Flags.restore(),
+  })) satisfies ExitCode;
+  await flushed();
+  if (stdoutError && stdoutError.code !== 'EPIPE') {
+    stderr(`leakguard: could not write the report to standard output (${stdoutError.code ?? stdoutError.message}); free space where the output goes, or write it with --output FILE.\n`);
+    process.exitCode = 2;
+  }
+  // Everything is written and every child has exited: exit now rather than tear the heap down
+  // (callgrind: 7 M fewer instructions of the hook's 160 M). 'exit' handlers (the code cache) run.
+  await stderrFlushed();
+  process.exit();
+}
+
+const readStdin = async (): Promise<string> => {
+  if (process.stdin.isTTY) return '';
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+};
+
+// A reader that stops early (`| head`) is not a failure, and the exit code still tells the result;
+// any other failure to write the report (a full disk behind `>`) is exit 2, never a stack trace.
+// process.stdout is made on first use: a clean hook run with --quiet writes nothing.
+let stdoutError: NodeJS.ErrnoException | undefined;
+let stdoutUsed = false;
+const stdout = (): NodeJS.WriteStream => {
+  if (!stdoutUsed) {
+    stdoutUsed = true;
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      stdoutError ??= error;
+    });
+  }
+  return process.stdout;
+};
+const flushed = () => new Promise<void>((resolve) => (stdoutError || !stdoutUsed ? resolve() : stdout().write('', () => resolve())));
+// stderr too, where its writes are asynchronous (pipes on macOS): the bin exits explicitly.
+// Like stdout, process.stderr is made on first use: for a pipe (pre-commit's capture) it is a
+// net.Socket, and node's stream and net modules are a tenth of a clean hook run's own work.
+let stderrUsed = false;
+const stderr = (text: string): void => {
+  stderrUsed = true;
+  process.stderr.write(text);
+};
+const stderrFlushed = () => new Promise<void>((resolve) => (!stderrUsed || process.stderr.writableLength === 0 ? resolve() : process.stderr.write('', () => resolve())));
+// node:tty loads node's net and stream modules: asked only when something is printed
+const isatty = (fd: number): boolean => builtin<typeof import('node:tty')>('node:tty').isatty(fd);
+
+const userFlags = `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`;
+const v8Major = Number(process.versions.v8.split('.')[0]);
+
+/**
+ * node:v8's setFlagsFromString is a call of the binding behind it, and loading node:v8 loads
+ * node's stream classes too (for heap snapshots): 13 M instructions, a sixth of what the hook
+ * runs on top of node's own start (callgrind). So on node 20 it calls the binding itself.
+ * process.binding('v8') warns that it is deprecated, a warning about this call and not for the
+ * user: it is silenced for the call (process.noDeprecation, put back after). With any
+ * deprecation or permission option set, or without the binding, node:v8 does it.
+ */
+function setFlags(flags: string): void {
+  const proc = process as unknown as { binding?: (name: string) => { setFlagsFromString?: (flags: string) => void }; noDeprecation?: boolean };
+  if (!userFlags.includes('deprecation') && !userFlags.includes('permission') && !process.env.NODE_PENDING_DEPRECATION && typeof proc.binding === 'function') {
+    const noDeprecation = proc.noDeprecation;
+    proc.noDeprecation = true;
+    try {
+      const binding = proc.binding('v8');
+      if (typeof binding?.setFlagsFromString === 'function') return binding.setFlagsFromString(flags);
+    } catch {
+      // node:v8 below
+    } finally {
+      proc.noDeprecation = noDeprecation;
+    }
+  }
+  builtin<typeof import('node:v8')>('node:v8').setFlagsFromString(flags);
+}
+
+/**
+ * A hook's run is over before V8's optimized code would pay back its compile. With a code cache
+ * of what the scan runs, TurboFan optimized the keyword prefilter's loop in the hook bench, a
+ * background compile the process then waits for as it exits (callgrind: 45 M instructions,
+ * against 190 M for the whole run); and a regex run twice is compiled to machine code (most of
+ * the hook's regexes run on a few short strings). So for a staged scan, V8's interrupt budget
+ * (the bytecode a function runs between tier-up checks) is raised 4.5 times and the runs a
+ * regex stays interpreted to 20 (V8 compiles a regex at once for a subject of 1,000 characters
+ * or more): the hook bench's change took 32.5 ms instead of 39.1 (hyperfine, 200 runs each, the
+ * same code cache). Past a megabyte of staged text the scan says so (io.onLargeScan) and V8's
+ * defaults come back: kept raised, the budget made a staged 10 MB 3% slower; path scans keep the
+ * defaults throughout. Only for V8 11 (node 20), whose defaults the bin restores before it writes
+ * a cache (V8 stamps a cache with its flags), and not when the user sets either flag.
+ */
+export const v8Flags = (() => {
+  const known = v8Major === 11 && !userFlags.includes('interrupt-budget') && !userFlags.includes('regexp-tier-up');
+  let raised = false;
+  return {
+    raise: (): void => {
+      if (!known) return;
+      setFlags('--interrupt-budget=300000 --regexp-tier-up-ticks=20');
+      raised = true;
+    },
+    restore: (): void => {
+      if (raised) setFlags('--interrupt-budget=67584 --regexp-tier-up-ticks=1');
+      raised = false;
+    },
+  };
+})();

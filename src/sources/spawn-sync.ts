@@ -1,0 +1,124 @@
+import { builtin } from '../util/builtin.js';
+import { getSystemErrorName } from 'node:util';
+
+/** What a synchronous run of a program gives back: spawnSync's result, with Buffers. */
+export interface SyncRun {
+  /** The exit code; null when the program was killed by a signal or could not start. */
+  status: number | null;
+  signal: string | null;
+  stdout: Buffer;
+  stderr: Buffer;
+  /** Set when the program could not start, or its output passed maxBuffer (code ENOBUFS). */
+  error?: NodeJS.ErrnoException;
+}
+
+let loaded: typeof import('node:child_process') | undefined;
+
+/**
+ * node:child_process, loaded on first use. Loading it loads node's stream, net and dgram modules
+ * too, a fifth of what a hook's clean run executes on top of node's own start (callgrind), and
+ * the hook runs its one git command without it (runSync).
+ */
+export function childProcess(): typeof import('node:child_process') {
+  return (loaded ??= builtin<typeof import('node:child_process')>('node:child_process'));
+}
+
+/** The native half of child_process.spawnSync, as node 20 calls it (lib/internal/child_process.js). */
+interface SpawnSyncBinding {
+  spawn(options: object): { status?: unknown; signal?: unknown; output?: unknown; error?: unknown };
+}
+
+let native: SpawnSyncBinding | null | undefined;
+
+/**
+ * Whether node's own spawn bindings may be called here: on node 20 only, the version these calls
+ * were written against and are tested with; not when deprecations are made loud
+ * (process.binding is deprecated, documentation-only, and warns under --pending-deprecation),
+ * nor under the permission model. Elsewhere child_process runs git, as it always can.
+ */
+function internalsUsable(): boolean {
+  const flags = `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`;
+  return process.versions.node.split('.')[0] === '20' && !flags.includes('deprecation') && !flags.includes('permission') && !process.env.NODE_PENDING_DEPRECATION && typeof (process as { binding?: unknown }).binding === 'function';
+}
+
+/** Which way runSync runs a program in this process (for tests). */
+export function runSyncWay(): 'binding' | 'child_process' {
+  return binding() ? 'binding' : 'child_process';
+}
+
+/** The binding node's own spawnSync calls, when internalsUsable. */
+function binding(): SpawnSyncBinding | undefined {
+  if (native !== undefined) return native ?? undefined;
+  native = null;
+  if (!internalsUsable()) return undefined;
+  try {
+    const found = (process as unknown as { binding(name: string): unknown }).binding('spawn_sync') as SpawnSyncBinding | undefined;
+    if (typeof found?.spawn === 'function') native = found;
+  } catch {
+    // not reachable here: child_process it is
+  }
+  return native ?? undefined;
+}
+
+/** The environment as spawn passes it: KEY=value strings, unset and NUL-holding entries left out. */
+function envPairs(env: NodeJS.ProcessEnv): string[] {
+  const pairs: string[] = [];
+  for (const key in env) {
+    const value = env[key];
+    if (value !== undefined && !key.includes('\0') && !value.includes('\0')) pairs.push(`${key}=${value}`);
+  }
+  return pairs;
+}
+
+export interface SyncRunOptions {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** Bytes of stdout or stderr after which the program is killed and error.code is ENOBUFS. */
+  maxBuffer: number;
+}
+
+/**
+ * Run a program that only reads (git diff, git rev-parse) synchronously, stdin closed, and
+ * collect its output: child_process.spawnSync's result, without loading child_process when node
+ * 20's spawnSync binding is there. node's spawnSync is a thin layer over that binding (option
+ * checks, then the call); this makes the same call with the options it would pass. A result of
+ * any other shape runs the program again through child_process.spawnSync, which is why only
+ * read-only programs go through here. test/unit/spawn-sync.test.ts holds both ways equal.
+ */
+export function runSync(file: string, args: readonly string[], options: SyncRunOptions): SyncRun {
+  const fast = binding();
+  if (fast && ![file, ...args, options.cwd].some((a) => a.includes('\0'))) {
+    const pipe = { type: 'pipe', readable: false, writable: true };
+    const r = fast.spawn({
+      file,
+      args: [file, ...args],
+      cwd: options.cwd,
+      envPairs: envPairs(options.env),
+      stdio: [{ type: 'ignore' }, pipe, { ...pipe }],
+      detached: false,
+      windowsHide: false,
+      windowsVerbatimArguments: false,
+      killSignal: undefined,
+      maxBuffer: options.maxBuffer,
+    });
+    const run = fromBinding(file, r);
+    if (run) return run;
+  }
+  const r = childProcess().spawnSync(file, args, { cwd: options.cwd, env: options.env, maxBuffer: options.maxBuffer, stdio: ['ignore', 'pipe', 'pipe'] });
+  return { status: r.status, signal: r.signal, stdout: r.stdout ?? Buffer.alloc(0), stderr: r.stderr ?? Buffer.alloc(0), error: r.error };
+}
+
+/** The binding's answer as a SyncRun, or undefined when it is not of the shape node 20 gives. */
+function fromBinding(file: string, r: { status?: unknown; signal?: unknown; output?: unknown; error?: unknown }): SyncRun | undefined {
+  const status = r.status === null || typeof r.status === 'number' ? r.status : undefined;
+  const signal = r.signal === null || typeof r.signal === 'string' ? r.signal : undefined;
+  if (status === undefined || signal === undefined) return undefined;
+  const output = r.output;
+  const streams = Array.isArray(output) && Buffer.isBuffer(output[1]) && Buffer.isBuffer(output[2]) ? (output as Buffer[]) : undefined;
+  if (r.error === undefined) return streams && { status, signal, stdout: streams[1]!, stderr: streams[2]! };
+  if (typeof r.error !== 'number' || !(r.error < 0)) return undefined;
+  // node's own words for it: "spawnSync git ENOENT", with code, errno, syscall and path
+  const code = getSystemErrorName(r.error);
+  const error: NodeJS.ErrnoException = Object.assign(new Error(`spawnSync ${file} ${code}`), { code, errno: r.error, syscall: `spawnSync ${file}`, path: file });
+  return { status, signal, stdout: streams?.[1] ?? Buffer.alloc(0), stderr: streams?.[2] ?? Buffer.alloc(0), error };
+}

@@ -1,0 +1,78 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { makeRepo, type TempRepo } from '../helpers/git-repo.js';
+import { runCli } from '../helpers/run-cli.js';
+import { expandTemplate } from '../helpers/secrets.js';
+
+const BUNDLE = fileURLToPath(new URL('../../dist/bundle/cli.cjs', import.meta.url));
+
+// The hook's clean run keeps to what it needs of node: git through node 20's spawnSync binding,
+// V8's flags through the binding behind node:v8, and no stream, net, tty, child_process or v8
+// module, which together were a fifth of what it ran on top of node's start (callgrind). A
+// preload prints what node loaded beyond its start; speed itself is measured in bench/.
+const preload = join(mkdtempSync(join(tmpdir(), 'leakguard-lean-')), 'modules.cjs');
+writeFileSync(
+  preload,
+  "const start = new Set(process.moduleLoadList);\nprocess.on('exit', () => process._rawDebug('LOADED ' + process.moduleLoadList.filter((m) => !start.has(m)).join(',')));\n",
+);
+afterAll(() => rmSync(join(preload, '..'), { recursive: true, force: true }));
+const loaded = (stderr: string) => (/^LOADED (.*)$/m.exec(stderr)?.[1] ?? '').split(',');
+
+const stagedRepo = (text: string): TempRepo => {
+  const repo = makeRepo({ initialCommit: true });
+  repo.write('src/app.ts', text);
+  repo.git('add', '-A');
+  return repo;
+};
+
+describe.skipIf(!existsSync(BUNDLE) || !process.versions.node.startsWith('20.'))('the hook on node 20', () => {
+  it('a clean staged run loads no stream, net, tty, child_process or v8 module, and warns of nothing', () => {
+    const repo = stagedRepo('export const answer = 42;\n');
+    try {
+      for (let i = 0; i < 2; i++) {
+        // the second run takes the code cache the first wrote
+        const r = runCli(['--staged', '--quiet'], { cwd: repo.dir, env: { NODE_OPTIONS: `--require ${preload}` } });
+        expect(r.exitCode).toBe(0);
+        const modules = loaded(r.stderr);
+        expect(modules).toContain('Internal Binding spawn_sync');
+        for (const m of ['NativeModule child_process', 'NativeModule net', 'NativeModule stream', 'NativeModule tty', 'NativeModule v8']) expect(modules).not.toContain(m);
+        expect(r.stderr.replace(/^LOADED .*$/m, '').trim()).toBe('');
+      }
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  it('blocks a staged secret the same way with deprecations made loud, where node\'s public modules do the work', () => {
+    const token = expandTemplate('ghp_{{crc32b62:30}}');
+    const repo = stagedRepo(`const token = "${token}";\n`);
+    try {
+      const plain = runCli(['--staged', '--format', 'json'], { cwd: repo.dir });
+      const loud = runCli(['--staged', '--format', 'json'], { cwd: repo.dir, env: { NODE_OPTIONS: `--pending-deprecation --require ${preload}` } });
+      expect(plain.exitCode).toBe(1);
+      expect(loud.exitCode).toBe(1);
+      expect(JSON.parse(loud.stdout).findings).toEqual(JSON.parse(plain.stdout).findings);
+      expect(JSON.parse(plain.stdout).findings[0].ruleId).toMatch(/github/);
+      expect(loud.stderr).not.toMatch(/DeprecationWarning/);
+      expect(loaded(loud.stderr)).toContain('NativeModule child_process');
+      expect(plain.stdout).not.toContain(token);
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  it('a clean run with deprecations made loud prints no deprecation either', () => {
+    const repo = stagedRepo('export const answer = 42;\n');
+    try {
+      const r = runCli(['--staged'], { cwd: repo.dir, env: { NODE_OPTIONS: '--pending-deprecation' } });
+      expect(r.exitCode).toBe(0);
+      expect(r.stderr).not.toMatch(/Deprecation/);
+      expect(r.stderr).toMatch(/no secrets in 1 staged file/);
+    } finally {
+      repo.cleanup();
+    }
+  });
+});
