@@ -31,14 +31,14 @@ interface SpawnSyncBinding {
 let native: SpawnSyncBinding | null | undefined;
 
 /**
- * Whether node's own spawn bindings may be called here: on node 20 only, the version these calls
- * were written against and are tested with; not when deprecations are made loud
+ * Whether node's own spawn binding may be called here: on node 20, the version these calls were
+ * written against and are tested with, and not on Windows (not tested there); not when deprecations are made loud
  * (process.binding is deprecated, documentation-only, and warns under --pending-deprecation),
  * nor under the permission model. Elsewhere child_process runs git, as it always can.
  */
 function internalsUsable(): boolean {
   const flags = `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`;
-  return process.versions.node.split('.')[0] === '20' && !flags.includes('deprecation') && !flags.includes('permission') && !process.env.NODE_PENDING_DEPRECATION && typeof (process as { binding?: unknown }).binding === 'function';
+  return process.versions.node.split('.')[0] === '20' && process.platform !== 'win32' && !flags.includes('deprecation') && !flags.includes('permission') && !process.env.NODE_PENDING_DEPRECATION && typeof (process as { binding?: unknown }).binding === 'function';
 }
 
 /** Which way runSync runs a program in this process (for tests). */
