@@ -61,7 +61,7 @@ function binding(): SpawnSyncBinding | undefined {
 }
 
 /** The environment as spawn passes it: KEY=value strings, unset and NUL-holding entries left out. */
-export function envPairs(env: NodeJS.ProcessEnv): string[] {
+function envPairs(env: NodeJS.ProcessEnv): string[] {
   const pairs: string[] = [];
   for (const key in env) {
     const value = env[key];
