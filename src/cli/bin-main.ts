@@ -1,5 +1,5 @@
 import type { ExitCode } from './exit-code.js';
-import { builtin } from '../util/builtin.js';
+import { builtin, nodeBinding } from '../util/builtin.js';
 import { run } from './run.js';
 
 /**
@@ -76,26 +76,13 @@ const v8Major = Number(process.versions.v8.split('.')[0]);
 /**
  * node:v8's setFlagsFromString is a call of the binding behind it, and loading node:v8 loads
  * node's stream classes too (for heap snapshots): 13 M instructions, a sixth of what the hook
- * runs on top of node's own start (callgrind). So on node 20 it calls the binding itself.
- * process.binding('v8') warns that it is deprecated, a warning about this call and not for the
- * user: it is silenced for the call (process.noDeprecation, put back after). With any
- * deprecation or permission option set, or without the binding, node:v8 does it.
+ * runs on top of node's own start (callgrind). So the binding is called itself where
+ * nodeBinding reaches it (util/builtin.ts), and node:v8 does it elsewhere.
  */
 function setFlags(flags: string): void {
-  const proc = process as unknown as { binding?: (name: string) => { setFlagsFromString?: (flags: string) => void }; noDeprecation?: boolean };
-  if (!userFlags.includes('deprecation') && !userFlags.includes('permission') && !process.env.NODE_PENDING_DEPRECATION && typeof proc.binding === 'function') {
-    const noDeprecation = proc.noDeprecation;
-    proc.noDeprecation = true;
-    try {
-      const binding = proc.binding('v8');
-      if (typeof binding?.setFlagsFromString === 'function') return binding.setFlagsFromString(flags);
-    } catch {
-      // node:v8 below
-    } finally {
-      proc.noDeprecation = noDeprecation;
-    }
-  }
-  builtin<typeof import('node:v8')>('node:v8').setFlagsFromString(flags);
+  const binding = nodeBinding<{ setFlagsFromString?: (flags: string) => void }>('v8');
+  if (typeof binding?.setFlagsFromString === 'function') binding.setFlagsFromString(flags);
+  else builtin<typeof import('node:v8')>('node:v8').setFlagsFromString(flags);
 }
 
 /**

@@ -23,9 +23,10 @@ export class RuleLines {
       let have = 0;
       for (;;) {
         const n = readSync(this.fd, chunk, have, chunk.length - have, have);
-        const end = chunk.indexOf(10, have);
+        // the line's end, looked for in the bytes just read
+        const end = chunk.subarray(0, have + n).indexOf(10, have);
         have += n;
-        if (end >= 0 && end < have) {
+        if (end >= 0) {
           this.header = chunk.toString('latin1', 0, end);
           this.bodyStart = end + 1;
           return;

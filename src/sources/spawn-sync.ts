@@ -1,4 +1,4 @@
-import { builtin } from '../util/builtin.js';
+import { builtin, nodeBinding } from '../util/builtin.js';
 import { getSystemErrorName } from 'node:util';
 
 /** What a synchronous run of a program gives back: spawnSync's result, with Buffers. */
@@ -12,15 +12,13 @@ export interface SyncRun {
   error?: NodeJS.ErrnoException;
 }
 
-let loaded: typeof import('node:child_process') | undefined;
-
 /**
  * node:child_process, loaded on first use. Loading it loads node's stream, net and dgram modules
  * too, a fifth of what a hook's clean run executes on top of node's own start (callgrind), and
  * the hook runs its one git command without it (runSync).
  */
 export function childProcess(): typeof import('node:child_process') {
-  return (loaded ??= builtin<typeof import('node:child_process')>('node:child_process'));
+  return builtin<typeof import('node:child_process')>('node:child_process');
 }
 
 /** The native half of child_process.spawnSync, as node 20 calls it (lib/internal/child_process.js). */
@@ -30,32 +28,16 @@ interface SpawnSyncBinding {
 
 let native: SpawnSyncBinding | null | undefined;
 
-/**
- * Whether node's own spawn binding may be called here: on node 20, the version these calls were
- * written against and are tested with, and not on Windows (not tested there); not when deprecations are made loud
- * (process.binding is deprecated, documentation-only, and warns under --pending-deprecation),
- * nor under the permission model. Elsewhere child_process runs git, as it always can.
- */
-function internalsUsable(): boolean {
-  const flags = `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`;
-  return process.versions.node.split('.')[0] === '20' && process.platform !== 'win32' && !flags.includes('deprecation') && !flags.includes('permission') && !process.env.NODE_PENDING_DEPRECATION && typeof (process as { binding?: unknown }).binding === 'function';
-}
-
 /** Which way runSync runs a program in this process (for tests). */
 export function runSyncWay(): 'binding' | 'child_process' {
   return binding() ? 'binding' : 'child_process';
 }
 
-/** The binding node's own spawnSync calls, when internalsUsable. */
+/** The binding node's own spawnSync calls, where util/builtin.ts's nodeBinding reaches it. */
 function binding(): SpawnSyncBinding | undefined {
-  if (native !== undefined) return native ?? undefined;
-  native = null;
-  if (!internalsUsable()) return undefined;
-  try {
-    const found = (process as unknown as { binding(name: string): unknown }).binding('spawn_sync') as SpawnSyncBinding | undefined;
-    if (typeof found?.spawn === 'function') native = found;
-  } catch {
-    // not reachable here: child_process it is
+  if (native === undefined) {
+    const found = nodeBinding<Partial<SpawnSyncBinding>>('spawn_sync');
+    native = typeof found?.spawn === 'function' ? (found as SpawnSyncBinding) : null;
   }
   return native ?? undefined;
 }

@@ -10,3 +10,30 @@ import { createRequire } from 'node:module';
 export function builtin<T>(id: string): T {
   return (process.getBuiltinModule?.(id) ?? createRequire(import.meta.url)(id)) as T;
 }
+
+/**
+ * One of node 20's own bindings (`process.binding`), for the hook's two calls that would
+ * otherwise load a module that loads node's streams: the spawnSync binding
+ * (sources/spawn-sync.ts) and the one behind v8.setFlagsFromString (cli/bin-main.ts). Only on
+ * node 20, the version these calls were written against and are tested with, and not on Windows
+ * (not tested there); not when deprecations are made loud (process.binding is deprecated, and
+ * warns under --pending-deprecation) nor under the permission model. process.binding('v8') warns
+ * of its own deprecation, a warning about leakguard's call and not for the user: it is silenced
+ * for the call (process.noDeprecation, put back after). Undefined wherever the caller should use
+ * the public module instead.
+ */
+export function nodeBinding<T extends object>(name: string): T | undefined {
+  const proc = process as unknown as { binding?: (name: string) => unknown; noDeprecation?: boolean };
+  const flags = `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`;
+  if (!process.versions.node.startsWith('20.') || process.platform === 'win32' || flags.includes('deprecation') || flags.includes('permission') || process.env.NODE_PENDING_DEPRECATION || typeof proc.binding !== 'function') return undefined;
+  const noDeprecation = proc.noDeprecation;
+  proc.noDeprecation = true;
+  try {
+    const found = proc.binding(name);
+    return typeof found === 'object' && found !== null ? (found as T) : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    proc.noDeprecation = noDeprecation;
+  }
+}
