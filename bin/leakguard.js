@@ -2,7 +2,7 @@
 // The bin loads the CLI (the bundle, with V8's code cache) and runs it; a crash is exit 2, never 0 or 1.
 // CommonJS (bin/package.json), like the bundle it loads: an ES module entry costs node's module
 // loader ~10 ms of the hook's start-up before the first line runs.
-const { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } = require('node:fs');
+const { closeSync, constants, openSync, readFileSync, renameSync, rmSync, unlinkSync, writeSync } = require('node:fs');
 const { dirname, join } = require('node:path');
 const { Script } = require('node:vm');
 const { pathToFileURL } = require('node:url');
@@ -19,7 +19,7 @@ const v8Major = Number(process.versions.v8.split('.')[0]);
  * compile the process then waited for). A folder that cannot be written (a read-only install)
  * only goes without.
  */
-const loadCli = (hook) => {
+const loadCli = (hook, onSource) => {
   const kind = hook ? 'hook' : 'cli';
   const file = join(__dirname, '../dist/bundle/cli.cjs');
   let source;
@@ -35,6 +35,7 @@ const loadCli = (hook) => {
   const head = '// leakguard-build ';
   const build = source.startsWith(head) ? source.slice(head.length, source.indexOf('\n')) : undefined;
   const cacheFile = build && `${file}.${build}-${process.versions.v8}.${kind}.cache`;
+  onSource?.(source);
   let cachedData;
   try {
     if (cacheFile) cachedData = readFileSync(cacheFile);
@@ -82,11 +83,64 @@ const writeCache = (script, cacheFile) => {
   }
 };
 
+/**
+ * A hook's staged diff, started before the bundle is compiled: git runs on another core while
+ * node deserializes and sets up the CLI, the config and the rules, and the scan finds the diff
+ * written instead of waiting for git (src/sources/prefetch.ts takes it when its command is this
+ * one; bench/hook.mjs). The command and environment are the bundle's second line, written by
+ * the build from the staged source itself. For a plain `--staged` (flags only) on node 20, where
+ * the spawn binding is the one child_process uses (src/sources/spawn-sync.ts, with the same
+ * conditions), not on Windows; git runs in this folder, and the scan takes the output only when
+ * that is the work tree's top, as in a git hook. Anything that fails here only means no prefetch.
+ */
+const prefetchStaged = (source) => {
+  const flags = `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`;
+  if (!process.versions.node.startsWith('20.') || process.platform === 'win32' || flags.includes('deprecation') || flags.includes('permission') || process.env.NODE_PENDING_DEPRECATION) return undefined;
+  let fd;
+  try {
+    const at = source.indexOf('\n') + 1;
+    const head = '// leakguard-staged ';
+    if (!source.startsWith(head, at)) return undefined;
+    const staged = JSON.parse(source.slice(at + head.length, source.indexOf('\n', at)));
+    const env = { ...process.env };
+    for (const name of staged.unset) delete env[name];
+    Object.assign(env, staged.set);
+    const envPairs = [];
+    for (const key in env) if (env[key] !== undefined && !key.includes('\0') && !env[key].includes('\0')) envPairs.push(`${key}=${env[key]}`);
+    const { Process } = process.binding('process_wrap');
+    const temp = join(process.env.TMPDIR || '/tmp', `leakguard-${process.pid}-${Date.now()}.diff`);
+    fd = openSync(temp, constants.O_RDWR | constants.O_CREAT | constants.O_EXCL, 0o600);
+    unlinkSync(temp);
+    const cwd = process.cwd();
+    const handle = new Process();
+    let running = true;
+    const exited = new Promise((resolve) => {
+      handle.onexit = (status, signal) => {
+        running = false;
+        handle.close();
+        resolve(typeof status === 'number' ? { status, signal } : undefined);
+      };
+    });
+    const stdio = [{ type: 'ignore' }, { type: 'fd', fd }, { type: 'ignore' }];
+    if (handle.spawn({ file: 'git', args: ['git', ...staged.args], cwd, envPairs, stdio, detached: false, windowsHide: false, windowsVerbatimArguments: false }) !== 0) {
+      handle.close();
+      closeSync(fd);
+      return undefined;
+    }
+    return { file: 'git', args: staged.args, cwd, envPairs, fd, exited, running: () => running, kill: () => running && handle.kill(15) };
+  } catch {
+    if (fd !== undefined) closeSync(fd);
+    return undefined;
+  }
+};
+
 const main = async () => {
   const hook = args.includes('--staged') || args.includes('--pre-commit-framework');
-  const cli = await loadCli(hook);
+  let prefetched;
+  const staged = args.includes('--staged') && args.every((a) => a.startsWith('-'));
+  const cli = await loadCli(hook, staged ? (source) => (prefetched = prefetchStaged(source)) : undefined);
   // the process's side of the CLI (streams, V8's flags for a hook, the exit): src/cli/bin-main.ts
-  await cli.binMain(args, { hook: hook && !scansHistory(args) });
+  await cli.binMain(args, { hook: hook && !scansHistory(args), prefetched });
 };
 
 /**

@@ -69,5 +69,10 @@ for (const [entry, name] of [['cli/bin-main.js', 'cli.cjs']]) {
   // it as it is, where wrapping it at run time made a second 290 KB copy of the source, a young
   // string for the hook's first collection. Strict mode is its first statement: esbuild's own
   // "use strict" comes after the banner, where it is no directive.
-  writeFileSync(`${outdir}/${name}`, `// leakguard-build ${id}\n(function (exports, require, module, __filename, __dirname) {'use strict';${bundle}\n})\n`);
+  // The second line: the staged source's git command and environment, which the bin starts
+  // before it compiles the bundle (bin/leakguard.js, prefetchStaged; src/sources/prefetch.ts)
+  const { SAFE_CONFIG, GIT_ENV } = await import(`${root}dist/sources/git.js`);
+  const { stagedDiffArgs } = await import(`${root}dist/sources/staged.js`);
+  const staged = JSON.stringify({ args: [...SAFE_CONFIG, ...stagedDiffArgs([])], unset: GIT_ENV.unset, set: GIT_ENV.set });
+  writeFileSync(`${outdir}/${name}`, `// leakguard-build ${id}\n// leakguard-staged ${staged}\n(function (exports, require, module, __filename, __dirname) {'use strict';${bundle}\n})\n`);
 }

@@ -1,4 +1,5 @@
 import type { ExitCode } from './exit-code.js';
+import { adoptPrefetch, type Prefetch } from '../sources/prefetch.js';
 import { builtin, nodeBinding } from '../util/builtin.js';
 import { run } from './run.js';
 
@@ -8,7 +9,8 @@ import { run } from './run.js';
  * of the bundle holds it too: the bin itself is compiled at every start. The bin maps any crash
  * to exit 2, never 0 or 1.
  */
-export async function binMain(args: readonly string[], options: { hook: boolean }): Promise<void> {
+export async function binMain(args: readonly string[], options: { hook: boolean; prefetched?: Prefetch }): Promise<void> {
+  if (options.prefetched) adoptPrefetch(options.prefetched);
   if (options.hook) v8Flags.raise();
   process.exitCode = (await run(args, {
     stdout: (t) => stdoutError === undefined && stdout().write(t),
@@ -114,3 +116,4 @@ export const v8Flags = (() => {
     },
   };
 })();
+

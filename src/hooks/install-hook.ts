@@ -67,7 +67,7 @@ export async function installHook(request: InstallRequest): Promise<InstallResul
   const { hook } = request;
   if (isHuskyDir(hooks)) {
     throw new LeakguardError(
-      `core.hooksPath is ${hooks.hooksPath}, which husky manages and regenerates, so leakguard will not write there; add the line \`npx --no-install leakguard ${HOOKS[hook].args}\` to .husky/${hook} instead.`,
+      `core.hooksPath is ${hooks.hooksPath}, which husky manages and regenerates, so leakguard will not write there; add the line \`leakguard ${HOOKS[hook].args}\` to .husky/${hook} instead (husky 9 puts node_modules/.bin on PATH).`,
     );
   }
   const target = join(hooks.dir, hook);

@@ -1,6 +1,7 @@
 import { GitError } from '../errors.js';
 import { SAFE_CONFIG, gitEnv, gitFailure, streamGitLines } from './git.js';
-import { runSync } from './spawn-sync.js';
+import { takePrefetched } from './prefetch.js';
+import { envPairs, runSync } from './spawn-sync.js';
 
 /** Output up to which git is run synchronously and read whole (bytes, stdout and stderr each). */
 const SYNC_LIMIT = 8 * 1024 * 1024;
@@ -13,7 +14,10 @@ const SYNC_LIMIT = 8 * 1024 * 1024;
  * streamed, so memory stays bounded however large the change.
  */
 export async function* gitLines(args: readonly string[], cwd: string): AsyncGenerator<string | readonly string[]> {
-  const r = runSync('git', [...SAFE_CONFIG, ...args], { cwd, env: gitEnv(), maxBuffer: SYNC_LIMIT });
+  const options = { cwd, env: gitEnv(), maxBuffer: SYNC_LIMIT };
+  const full = [...SAFE_CONFIG, ...args];
+  // the hook's diff, when the bin started it before it set up the CLI (sources/prefetch.ts)
+  const r = (await takePrefetched('git', full, { ...options, envPairs: envPairs(options.env) })) ?? runSync('git', full, options);
   const error = r.error;
   if (error?.code === 'ENOBUFS') {
     yield* streamGitLines(args, cwd);

@@ -28,14 +28,14 @@ export const SAFE_CONFIG = [
 /** Flags every diff or log -p call carries. */
 export const DIFF_FLAGS = ['--no-ext-diff', '--no-textconv', '--no-color', '--src-prefix=a/', '--dst-prefix=b/', '-U0'] as const;
 
+/** What gitEnv takes out of the caller's environment, and what it sets. */
+export const GIT_ENV = { unset: ['GIT_EXTERNAL_DIFF', 'GIT_DIFF_OPTS', 'GIT_PAGER'], set: { GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } } as const;
+
 /** The environment every git call gets: the caller's, minus what would change diff output. */
 export function gitEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  delete env.GIT_EXTERNAL_DIFF;
-  delete env.GIT_DIFF_OPTS;
-  delete env.GIT_PAGER;
-  env.GIT_TERMINAL_PROMPT = '0';
-  env.LC_ALL = 'C';
+  for (const name of GIT_ENV.unset) delete env[name];
+  Object.assign(env, GIT_ENV.set);
   return env;
 }
 

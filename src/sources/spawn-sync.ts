@@ -43,7 +43,7 @@ function binding(): SpawnSyncBinding | undefined {
 }
 
 /** The environment as spawn passes it: KEY=value strings, unset and NUL-holding entries left out. */
-function envPairs(env: NodeJS.ProcessEnv): string[] {
+export function envPairs(env: NodeJS.ProcessEnv): string[] {
   const pairs: string[] = [];
   for (const key in env) {
     const value = env[key];

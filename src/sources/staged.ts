@@ -11,14 +11,20 @@ export interface StagedOptions {
   maxFileSize: number;
 }
 
+/** The staged source's git command (after SAFE_CONFIG), for these paths or the whole index. */
+export function stagedDiffArgs(paths: readonly string[]): string[] {
+  const args = ['diff', '--cached', ...DIFF_FLAGS, '--find-renames', '--no-find-copies', '--diff-filter=ACMRT', '--ignore-submodules=none'];
+  if (paths.length) args.push('--', ...paths.map((p) => `:(literal)${p}`));
+  return args;
+}
+
 /**
  * The staged source: the added lines of the index against HEAD (git uses the empty tree when
  * there is no commit yet). Honours GIT_INDEX_FILE, so partial commits made by `git commit FILE`
  * are scanned as committed. Deleted files are left out; renames show only their changes.
  */
 export function stagedSource(options: StagedOptions): Source {
-  const args = ['diff', '--cached', ...DIFF_FLAGS, '--find-renames', '--no-find-copies', '--diff-filter=ACMRT', '--ignore-submodules=none'];
-  if (options.paths.length) args.push('--', ...options.paths.map((p) => `:(literal)${p}`));
+  const args = stagedDiffArgs(options.paths);
   // files git calls binary are read from the index: attributes or UTF-16 must not hide text
   return rescueBinaryText(diffToItems(gitLines(args, options.root), { maxFileSize: options.maxFileSize }), options);
 }
