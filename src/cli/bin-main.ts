@@ -2,6 +2,7 @@ import type { ExitCode } from './exit-code.js';
 import { adoptPrefetch, type Prefetch } from '../sources/prefetch.js';
 import { builtin, nodeBinding } from '../util/builtin.js';
 import { run } from './run.js';
+import { stdWriter } from './std-writer.js';
 
 /**
  * What the bin (bin/leakguard.js) runs once it has the CLI: the process's side of the CLI (its
@@ -13,7 +14,7 @@ export async function binMain(args: readonly string[], options: { hook: boolean;
   if (options.prefetched) adoptPrefetch(options.prefetched);
   if (options.hook) v8Flags.raise();
   process.exitCode = (await run(args, {
-    stdout: (t) => stdoutError === undefined && stdout().write(t),
+    stdout,
     stderr,
     stdin: readStdin,
     env: process.env,
@@ -27,14 +28,14 @@ export async function binMain(args: readonly string[], options: { hook: boolean;
     // a staged change of a megabyte or more is a long run after all: V8's defaults again
     onLargeScan: () => v8Flags.restore(),
   })) satisfies ExitCode;
-  await flushed();
+  await out.flushed();
   if (stdoutError && stdoutError.code !== 'EPIPE') {
     stderr(`leakguard: could not write the report to standard output (${stdoutError.code ?? stdoutError.message}); free space where the output goes, or write it with --output FILE.\n`);
     process.exitCode = 2;
   }
   // Everything is written and every child has exited: exit now rather than tear the heap down
   // (callgrind: 7 M fewer instructions of the hook's 160 M). 'exit' handlers (the code cache) run.
-  await stderrFlushed();
+  await err.flushed();
   process.exit();
 }
 
@@ -47,28 +48,13 @@ const readStdin = async (): Promise<string> => {
 
 // A reader that stops early (`| head`) is not a failure, and the exit code still tells the result;
 // any other failure to write the report (a full disk behind `>`) is exit 2, never a stack trace.
-// process.stdout is made on first use: a clean hook run with --quiet writes nothing.
+// Both outputs are written without node's streams where it can (cli/std-writer.ts): a clean hook
+// prints one line, and making process.stderr would load node's stream and net modules for it.
 let stdoutError: NodeJS.ErrnoException | undefined;
-let stdoutUsed = false;
-const stdout = (): NodeJS.WriteStream => {
-  if (!stdoutUsed) {
-    stdoutUsed = true;
-    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-      stdoutError ??= error;
-    });
-  }
-  return process.stdout;
-};
-const flushed = () => new Promise<void>((resolve) => (stdoutError || !stdoutUsed ? resolve() : stdout().write('', () => resolve())));
-// stderr too, where its writes are asynchronous (pipes on macOS): the bin exits explicitly.
-// Like stdout, process.stderr is made on first use: for a pipe (pre-commit's capture) it is a
-// net.Socket, and node's stream and net modules are a tenth of a clean hook run's own work.
-let stderrUsed = false;
-const stderr = (text: string): void => {
-  stderrUsed = true;
-  process.stderr.write(text);
-};
-const stderrFlushed = () => new Promise<void>((resolve) => (!stderrUsed || process.stderr.writableLength === 0 ? resolve() : process.stderr.write('', () => resolve())));
+const out = stdWriter(1, () => process.stdout, (error) => (stdoutError ??= error));
+const err = stdWriter(2, () => process.stderr, () => undefined);
+const stdout = (text: string): void => out.write(text);
+const stderr = (text: string): void => err.write(text);
 // node:tty loads node's net and stream modules: asked only when something is printed
 const isatty = (fd: number): boolean => builtin<typeof import('node:tty')>('node:tty').isatty(fd);
 

@@ -1,24 +1,25 @@
-import { closeSync, fstatSync, readSync } from 'node:fs';
+import { readSync } from 'node:fs';
 import type { SyncRun, SyncRunOptions } from './spawn-sync.js';
 
 /**
  * The staged diff, when the bin started git before it set up the CLI (bin/leakguard.js,
  * `prefetchStaged`): git then runs on another core while node deserializes and sets up the CLI,
- * the config and the rules, and the scan finds the diff written. git writes to a temp file that
- * has no name (created exclusively, 0600, and unlinked at once: no one else can open it, and it
- * goes when closed), not to a pipe: reading a pipe needs node's stream classes, which cost the
- * hook more than git's run.
+ * the config and the rules, and the scan finds the diff waiting. git writes into a pipe, which
+ * the bin made blocking: the scan reads it with fs.readSync, without node's stream classes (whose
+ * load costs the hook more than git's run) and without writing the staged text anywhere.
  */
 export interface Prefetch {
   file: string;
   args: readonly string[];
   cwd: string;
   envPairs: readonly string[];
-  /** git's stdout; its stderr is not kept: a prefetch that failed is run again, and says why then. */
+  /** The read end of git's stdout. Its stderr is not kept: a prefetch that failed is run again, and says why then. */
   fd: number;
   exited: Promise<{ status: number; signal: string | null } | undefined>;
-  running: () => boolean;
   kill: () => void;
+  /** Let git's exit keep node running (the bin unrefs it, so that a CLI that never takes it exits). */
+  ref: () => void;
+  close: () => void;
 }
 
 let pending: Prefetch | undefined;
@@ -33,54 +34,50 @@ const same = (a: readonly string[], b: readonly string[]) => a.length === b.leng
 /**
  * What the prefetched command gave, when it is this very command (program, arguments, folder and
  * environment all equal) and it succeeded; otherwise undefined, and the caller runs the command
- * itself. An output past maxBuffer stops git and answers ENOBUFS, as spawnSync would; while git
- * still runs, the temp file is watched so that it never grows far past that. Taken once.
+ * itself. An output past maxBuffer stops git and answers ENOBUFS, as spawnSync would, so the
+ * caller streams instead. Taken once; a prefetch no command matches is left to the bin's exit.
  */
 export async function takePrefetched(file: string, args: readonly string[], options: SyncRunOptions & { envPairs: readonly string[] }): Promise<SyncRun | undefined> {
   const p = pending;
   if (!p || p.file !== file || p.cwd !== options.cwd || !same(p.args, args) || !same(p.envPairs, options.envPairs)) return undefined;
   pending = undefined;
+  let stdout: Buffer | 'overflow' | undefined;
   try {
-    const tooLarge = () => fstatSync(p.fd).size > options.maxBuffer;
-    // git's exit is told in the event loop's next turn: usually git is done by now, and one
-    // setImmediate lets the loop say so. Only while git still runs is its output watched, by a
-    // timer (whose first use costs the hook 2 M instructions), so a huge diff never fills the
-    // temp folder.
-    let exit: Awaited<Prefetch['exited']> | 'overflow' | 'running' = tooLarge() ? 'overflow' : await Promise.race([p.exited, new Promise<'running'>((resolve) => setImmediate(() => resolve('running')))]);
-    if (exit === 'running') {
-      let watching: NodeJS.Timeout | undefined;
-      const overflow = new Promise<'overflow'>((resolve) => {
-        const look = () => {
-          if (tooLarge()) resolve('overflow');
-          else if (p.running()) watching = setTimeout(look, 2);
-        };
-        look();
-      });
-      exit = await Promise.race([p.exited, overflow]);
-      if (watching) clearTimeout(watching);
-    }
-    if (exit === 'overflow' || (exit?.status === 0 && tooLarge())) {
-      p.kill();
-      const error: NodeJS.ErrnoException = Object.assign(new Error(`spawnSync ${file} ENOBUFS`), { code: 'ENOBUFS', syscall: `spawnSync ${file}`, path: file });
-      return { status: null, signal: null, stdout: Buffer.alloc(0), stderr: Buffer.alloc(0), error };
-    }
-    if (!exit || exit.status !== 0 || exit.signal) return undefined;
-    const stdout = readWhole(p.fd);
-    return stdout && { status: 0, signal: null, stdout, stderr: Buffer.alloc(0) };
+    stdout = readToEnd(p.fd, options.maxBuffer);
   } catch {
-    return undefined;
+    stdout = undefined;
   } finally {
-    closeSync(p.fd);
+    p.close();
   }
+  if (stdout === 'overflow') {
+    p.kill();
+    const error: NodeJS.ErrnoException = Object.assign(new Error(`spawnSync ${file} ENOBUFS`), { code: 'ENOBUFS', syscall: `spawnSync ${file}`, path: file });
+    return { status: null, signal: null, stdout: Buffer.alloc(0), stderr: Buffer.alloc(0), error };
+  }
+  if (stdout === undefined) {
+    p.kill();
+    return undefined;
+  }
+  // git has closed its stdout: its exit is told in the event loop's next turn
+  p.ref();
+  const exit = await p.exited;
+  if (!exit || exit.status !== 0 || exit.signal) return undefined;
+  return { status: 0, signal: null, stdout, stderr: Buffer.alloc(0) };
 }
 
-function readWhole(fd: number): Buffer | undefined {
-  const size = fstatSync(fd).size;
-  const out = Buffer.allocUnsafe(size);
-  for (let at = 0; at < size; ) {
-    const n = readSync(fd, out, at, size - at, at);
-    if (n === 0) return undefined;
-    at += n;
+/** Everything left to read from a blocking fd, or 'overflow' past max bytes. */
+function readToEnd(fd: number, max: number): Buffer | 'overflow' {
+  let out = Buffer.allocUnsafe(64 * 1024);
+  let have = 0;
+  for (;;) {
+    if (have === out.length) {
+      if (have > max) return 'overflow';
+      const bigger = Buffer.allocUnsafe(Math.min(out.length * 2, max + 1));
+      out.copy(bigger, 0, 0, have);
+      out = bigger;
+    }
+    const n = readSync(fd, out, have, out.length - have, null);
+    if (n === 0) return have > max ? 'overflow' : out.subarray(0, have);
+    have += n;
   }
-  return out;
 }

@@ -10,9 +10,9 @@ import { expandTemplate } from '../helpers/secrets.js';
 const BUNDLE = fileURLToPath(new URL('../../dist/bundle/cli.cjs', import.meta.url));
 
 // The bin starts a hook's staged diff before it compiles the CLI (bin/leakguard.js,
-// src/sources/prefetch.ts). A `git` first on PATH logs each call and runs the real one, so the
-// tests see which git commands ran; TMPDIR is a folder of the test's own, to see that git's
-// temp file is gone.
+// src/sources/prefetch.ts), into a pipe. A `git` first on PATH logs each call and runs the real
+// one, so the tests see which git commands ran; TMPDIR is a folder of the test's own, to see that
+// nothing staged is written there.
 const work = mkdtempSync(join(tmpdir(), 'leakguard-prefetch-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 const bin = join(work, 'bin');
@@ -34,7 +34,7 @@ const hook = (repo: TempRepo, args: string[], cwd = repo.dir) => {
 };
 
 describe.skipIf(!existsSync(BUNDLE) || !process.versions.node.startsWith('20.') || process.platform === 'win32')('the hook\'s staged diff, started before the CLI', () => {
-  it('is taken by the scan: git diff runs once, the finding is the same, and no temp file is left', () => {
+  it('is taken by the scan: git diff runs once, the finding is the same, and nothing is written to the temp folder', () => {
     setUp();
     const token = expandTemplate('ghp_{{crc32b62:30}}');
     const repo = makeRepo({ initialCommit: true });
@@ -49,6 +49,41 @@ describe.skipIf(!existsSync(BUNDLE) || !process.versions.node.startsWith('20.') 
       // the same answer without the prefetch (a path argument: the scan runs git itself)
       const plain = hook(repo, ['--staged', '--format', 'json', 'src/a.ts']);
       expect(json(plain).findings).toEqual(json(r).findings);
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  it('a diff many times the pipe\'s buffer is read whole, and a secret at its end is found', () => {
+    setUp();
+    const token = expandTemplate('ghp_{{crc32b62:30}}');
+    const repo = makeRepo({ initialCommit: true });
+    try {
+      const filler = Array.from({ length: 20_000 }, (_, i) => `export const value${i} = ${i} * 2 + 1; // an ordinary generated line`).join('\n');
+      repo.write('src/big.ts', `${filler}\nexport const token = "${token}";\n`);
+      repo.git('add', '-A');
+      const r = hook(repo, ['--staged', '--format', 'json']);
+      expect(r.exitCode).toBe(1);
+      expect(json(r).findings.map((f) => f.line)).toEqual([20_001]);
+      expect(r.diffs).toHaveLength(1);
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  it('a run that never takes the diff (a broken config) still exits at once, with exit 2', () => {
+    setUp();
+    const repo = makeRepo({ initialCommit: true });
+    try {
+      // more than a pipe holds: git blocks on it until leakguard exits
+      repo.write('src/big.ts', `${'export const x = 1; // filler\n'.repeat(20_000)}`);
+      repo.write('.leakguardrc.json', '{ "rules": [ broken');
+      repo.git('add', '-A');
+      const started = Date.now();
+      const r = hook(repo, ['--staged']);
+      expect(r.exitCode).toBe(2);
+      expect(r.stderr).toMatch(/leakguardrc/);
+      expect(Date.now() - started).toBeLessThan(20_000);
     } finally {
       repo.cleanup();
     }

@@ -141,6 +141,31 @@ describe('standard output that goes away', () => {
     failsWithOneSentence({ exitCode: r.status ?? -1, stdout: '', stderr: r.stderr }, /could not write the report to standard output \(ENOSPC\)/);
   });
 
+  it('a non-blocking pipe as standard output (EAGAIN) still gets the whole report, in order', () => {
+    // python3 hands leakguard a pipe with O_NONBLOCK set and reads it only after a pause, so the
+    // report (well over a pipe's 64 KB) fills the pipe and a write answers EAGAIN
+    const script = [
+      'import fcntl, os, subprocess, sys, time',
+      'r, w = os.pipe()',
+      'fcntl.fcntl(w, fcntl.F_SETFL, fcntl.fcntl(w, fcntl.F_GETFL) | os.O_NONBLOCK)',
+      'p = subprocess.Popen(sys.argv[1:], stdout=w)',
+      'os.close(w)',
+      'time.sleep(0.5)',
+      'data = b""',
+      'while True:',
+      '    chunk = os.read(r, 65536)',
+      '    if not chunk: break',
+      '    data += chunk',
+      'sys.stdout.buffer.write(data)',
+      'sys.exit(p.wait())',
+    ].join('\n');
+    const r = spawnSync('python3', ['-c', script, process.execPath, BIN, '--staged', '--format', 'json'], { cwd: repo.dir, env: testEnv(), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stdout.length).toBeGreaterThan(2 * 65536);
+    expect(JSON.parse(r.stdout).findings).toHaveLength(300);
+    expect(r.stderr).not.toMatch(/EAGAIN|\n\s+at /);
+  });
+
   it('a reader that stops early (`| head`) keeps the exit code and prints no stack trace', async () => {
     const child = spawn(process.execPath, [BIN, '--staged', '--format', 'json'], { cwd: repo.dir, env: testEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
