@@ -1,14 +1,14 @@
+import { commonEnglishWords } from '../../patterns/word-list.js';
 import { isPlaceholder } from './placeholder.js';
 import { isHashLike } from './syntax.js';
-import { COMMON_ENGLISH_WORDS } from './word-list.js';
 
 /**
  * Word-likeness, measured against a dictionary instead of guessed from letter pairs: the share of
  * a value's letters that a segmentation into common English words (and a few software terms)
  * covers. `change-me-please-now` and `SuperSecretPassword` are fully covered; random values
  * are not, because common words of three letters and more rarely sit back to back by chance.
- * The dictionary (about 9,600 words) is split into a set on first use, so a scan that never
- * reaches this check does not pay for it.
+ * The dictionary (about 9,600 words, patterns/common-english-words.txt) is read and split into a
+ * set on first use, so a scan that never reaches this check does not pay for it.
  */
 
 /** Two-letter words and software terms the frequency list lacks or drops. */
@@ -19,7 +19,7 @@ const EXTRA_WORDS =
 
 let dictionary: Set<string> | undefined;
 function words(): Set<string> {
-  dictionary ??= new Set(`${COMMON_ENGLISH_WORDS} ${EXTRA_WORDS}`.split(' '));
+  dictionary ??= new Set(`${commonEnglishWords()} ${EXTRA_WORDS}`.split(' '));
   return dictionary;
 }
 
