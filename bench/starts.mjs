@@ -3,7 +3,7 @@
 // command once, in a random order, so that a machine's drift slows all alike; prints each
 // command's median and 20%-trimmed mean wall time, and its ratio to the first command's median.
 //
-//   cd <repo with a staged change> && node bench/starts.mjs 200 "node -e 0" "node <checkout>/bin/leakguard.js --staged --quiet" ...
+//   cd <repo with a staged change> && node bench/starts.mjs 200 "node -e 0" "node <checkout>/bin/leakguard.js --staged" ...
 //
 // Commands are split on spaces (no quoting); each must exit 0. NODE_EXTRA_CA_CERTS is left out,
 // as in every bench (bench/timing.mjs). The first three rounds warm up and are not counted.
