@@ -24,4 +24,3 @@ exports.writeCache = (script, cacheFile) => {
     rmSync(temp, { force: true });
   }
 };
-

@@ -51,4 +51,3 @@ exports.runSmallHeap = (args) => {
   });
   return true;
 };
-

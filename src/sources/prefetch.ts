@@ -1,5 +1,5 @@
 import { readSync } from 'node:fs';
-import type { SyncRun, SyncRunOptions } from './spawn-sync.js';
+import { envPairs, type SyncRun, type SyncRunOptions } from './spawn-sync.js';
 
 /**
  * The staged diff, when the bin started git before it set up the CLI (bin/leakguard.js,
@@ -37,9 +37,9 @@ const same = (a: readonly string[], b: readonly string[]) => a.length === b.leng
  * itself. An output past maxBuffer stops git and answers ENOBUFS, as spawnSync would, so the
  * caller streams instead. Taken once; a prefetch no command matches is left to the bin's exit.
  */
-export async function takePrefetched(file: string, args: readonly string[], options: SyncRunOptions & { envPairs: readonly string[] }): Promise<SyncRun | undefined> {
+export async function takePrefetched(file: string, args: readonly string[], options: SyncRunOptions): Promise<SyncRun | undefined> {
   const p = pending;
-  if (!p || p.file !== file || p.cwd !== options.cwd || !same(p.args, args) || !same(p.envPairs, options.envPairs)) return undefined;
+  if (!p || p.file !== file || p.cwd !== options.cwd || !same(p.args, args) || !same(p.envPairs, envPairs(options.env))) return undefined;
   pending = undefined;
   let stdout: Buffer | 'overflow' | undefined;
   try {
