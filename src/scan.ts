@@ -127,7 +127,9 @@ export async function scan(request: ScanRequest, prepared?: Engine): Promise<Sca
   // only files that matter are asked about: secrets files by name, and files with findings
   const withFindings = new Set(candidates.map((c) => c.file));
   const askGit = [...seenFiles].filter((f) => looksLikeSecretsFile(f) || withFindings.has(f));
-  const ignoredByGit = engine.root && request.mode === 'staged' ? await checkIgnored(engine.root, askGit) : new Set<string>();
+  // one git check-ignore for these and for .env (whether the fix's .env would be ignored)
+  const asked = engine.root && request.mode === 'staged' && askGit.length ? await checkIgnored(engine.root, [...new Set([...askGit, '.env'])]) : undefined;
+  const ignoredByGit = new Set(askGit.filter((f) => asked?.has(f)));
   for (const file of ignoredByGit) {
     if (!looksLikeSecretsFile(file)) continue;
     candidates.push({ ruleId: 'gitignored-secrets-file', file, line: 1, column: 1, endLine: 1, endColumn: 1, secret: file, lineText: '', previousLineText: undefined, kind: 'ignored-secrets-file' });
@@ -138,7 +140,7 @@ export async function scan(request: ScanRequest, prepared?: Engine): Promise<Sca
     await fillPreviousLines(candidates, { staged: request.mode === 'staged', cwd: request.cwd, gitDir: engine.root ?? engine.bare });
   }
 
-  const envFileIgnored = engine.root && candidates.length ? (await checkIgnored(engine.root, ['.env'])).has('.env') : undefined;
+  const envFileIgnored = engine.root && candidates.length ? (asked ?? (await checkIgnored(engine.root, ['.env']))).has('.env') : undefined;
   const findings: Finding[] = [];
   const suppressed: Suppressed[] = [];
   const reported = new Set<string>();

@@ -55,8 +55,12 @@ const out = stdWriter(1, () => process.stdout, (error) => (stdoutError ??= error
 const err = stdWriter(2, () => process.stderr, () => undefined);
 const stdout = (text: string): void => out.write(text);
 const stderr = (text: string): void => err.write(text);
-// node:tty loads node's net and stream modules: asked only when something is printed
-const isatty = (fd: number): boolean => builtin<typeof import('node:tty')>('node:tty').isatty(fd);
+// node:tty loads node's net and stream modules; its isatty is a call of the binding behind it,
+// made here where nodeBinding reaches it (util/builtin.ts), and asked only when something is printed
+const isatty = (fd: number): boolean => {
+  const tty = nodeBinding<{ isTTY?: (fd: number) => boolean }>('tty_wrap');
+  return typeof tty?.isTTY === 'function' ? tty.isTTY(fd) : builtin<typeof import('node:tty')>('node:tty').isatty(fd);
+};
 
 const userFlags = `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`;
 const v8Major = Number(process.versions.v8.split('.')[0]);

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { BlobReader } from './blob-reader.js';
 import { runGit } from './git.js';
@@ -33,7 +33,12 @@ async function fill(missing: LineRef[], cache: Map<string, string[] | undefined>
         const r = await runGit(['cat-file', 'blob', spec], opts.gitDir);
         text = r.code === 0 ? r.stdout : undefined;
       } else if (!spec) {
-        text = await readFile(resolve(opts.cwd, c.file), 'utf8').catch(() => undefined);
+        // sync: node:fs/promises would load node's stream, readline and watcher modules for one read
+        try {
+          text = readFileSync(resolve(opts.cwd, c.file), 'utf8');
+        } catch {
+          text = undefined;
+        }
       }
       cache.set(key, text?.split('\n'));
     }

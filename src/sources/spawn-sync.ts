@@ -57,11 +57,13 @@ export interface SyncRunOptions {
   env: NodeJS.ProcessEnv;
   /** Bytes of stdout or stderr after which the program is killed and error.code is ENOBUFS. */
   maxBuffer: number;
+  /** What the program reads on stdin (closed when absent). */
+  input?: Buffer;
 }
 
 /**
- * Run a program that only reads (git diff, git rev-parse) synchronously, stdin closed, and
- * collect its output: child_process.spawnSync's result, without loading child_process when node
+ * Run a program that only reads (git diff, git rev-parse, git check-ignore) synchronously, with
+ * stdin closed or given, and collect its output: child_process.spawnSync's result, without loading child_process when node
  * 20's spawnSync binding is there. node's spawnSync is a thin layer over that binding (option
  * checks, then the call); this makes the same call with the options it would pass. A result of
  * any other shape runs the program again through child_process.spawnSync, which is why only
@@ -76,7 +78,8 @@ export function runSync(file: string, args: readonly string[], options: SyncRunO
       args: [file, ...args],
       cwd: options.cwd,
       envPairs: envPairs(options.env),
-      stdio: [{ type: 'ignore' }, pipe, { ...pipe }],
+      // as spawnSync passes `input`: a pipe the child reads, filled before it runs
+      stdio: [options.input ? { type: 'pipe', readable: true, writable: false, input: options.input } : { type: 'ignore' }, pipe, { ...pipe }],
       detached: false,
       windowsHide: false,
       windowsVerbatimArguments: false,
@@ -86,7 +89,7 @@ export function runSync(file: string, args: readonly string[], options: SyncRunO
     const run = fromBinding(file, r);
     if (run) return run;
   }
-  const r = childProcess().spawnSync(file, args, { cwd: options.cwd, env: options.env, maxBuffer: options.maxBuffer, stdio: ['ignore', 'pipe', 'pipe'] });
+  const r = childProcess().spawnSync(file, args, { cwd: options.cwd, env: options.env, maxBuffer: options.maxBuffer, stdio: [options.input ? 'pipe' : 'ignore', 'pipe', 'pipe'], input: options.input });
   return { status: r.status, signal: r.signal, stdout: r.stdout ?? Buffer.alloc(0), stderr: r.stderr ?? Buffer.alloc(0), error: r.error };
 }
 

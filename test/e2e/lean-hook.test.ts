@@ -33,15 +33,31 @@ describe.skipIf(!existsSync(BUNDLE) || !process.versions.node.startsWith('20.'))
     const repo = stagedRepo('export const answer = 42;\n');
     try {
       for (let i = 0; i < 2; i++) {
-        // the second run takes the code cache the first wrote
-        const r = runCli(['--staged', '--quiet'], { cwd: repo.dir, env: { NODE_OPTIONS: `--require ${preload}` } });
+        // the second run takes the code cache the first wrote; as installed, without --quiet, so
+        // the summary line is printed (cli/std-writer.ts: without process.stderr)
+        const r = runCli(['--staged'], { cwd: repo.dir, env: { NODE_OPTIONS: `--require ${preload}` } });
         expect(r.exitCode).toBe(0);
+        expect(r.stderr).toMatch(/no secrets in 1 staged file/);
         const modules = loaded(r.stderr);
         // git started by the bin before the CLI (bin/leakguard.js, src/sources/prefetch.ts)
         expect(modules).toContain('Internal Binding process_wrap');
         for (const m of ['NativeModule child_process', 'NativeModule net', 'NativeModule stream', 'NativeModule tty', 'NativeModule v8']) expect(modules).not.toContain(m);
-        expect(r.stderr.replace(/^LOADED .*$/m, '').trim()).toBe('');
+        expect(r.stderr.replace(/^LOADED .*$/m, '').replace(/^leakguard: no secrets .*$/m, '').trim()).toBe('');
       }
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  it('a blocked commit prints its findings without node\'s child_process, net, tty or fs/promises modules', () => {
+    const token = expandTemplate('ghp_{{crc32b62:30}}');
+    const repo = stagedRepo(`const token = "${token}";\n`);
+    try {
+      const r = runCli(['--staged'], { cwd: repo.dir, env: { NODE_OPTIONS: `--require ${preload}` } });
+      expect(r.exitCode).toBe(1);
+      expect(r.stdout).toContain('github-pat-classic');
+      const modules = loaded(r.stderr);
+      for (const m of ['NativeModule child_process', 'NativeModule net', 'NativeModule tty', 'NativeModule fs/promises']) expect(modules).not.toContain(m);
     } finally {
       repo.cleanup();
     }

@@ -56,6 +56,27 @@ describe('runSync', () => {
     expect(ours.error).toBeUndefined();
   });
 
+  it('gives the program its input on stdin, as spawnSync\'s input does (git check-ignore --stdin)', () => {
+    const repo = makeRepo({ initialCommit: true });
+    try {
+      repo.write('.gitignore', '.env\n*.log\n');
+      const input = Buffer.from('.env\0src/app.ts\0debug.log\0notes/ünïcode name.txt\0', 'utf8');
+      const args = ['check-ignore', '--no-index', '--stdin', '-z'];
+      const o = { cwd: repo.dir, env: process.env, maxBuffer: 1024 * 1024, input };
+      const ours = runSync('git', args, o);
+      const node = spawnSync('git', args, { ...o, stdio: ['pipe', 'pipe', 'pipe'] });
+      expect(ours.status).toBe(0);
+      expect(ours.stdout.toString('utf8').split('\0').filter(Boolean)).toEqual(['.env', 'debug.log']);
+      expect(ours.stdout.equals(node.stdout)).toBe(true);
+      // no input: stdin is closed, and a program that reads it sees its end at once
+      const closed = runSync('cat', [], { cwd: dir, env: process.env, maxBuffer: 1024 });
+      expect(closed.status).toBe(0);
+      expect(closed.stdout.length).toBe(0);
+    } finally {
+      repo.cleanup();
+    }
+  });
+
   it('passes arguments as they are: spaces, quotes, non-ASCII, an empty one', () => {
     const p = script('args.sh', 'for a in "$@"; do printf "[%s]" "$a"; done');
     const args = ['a b', "it's", 'caf\u00e9 \u4e2d', '', '--x=$HOME'];
