@@ -70,14 +70,17 @@ const loadCli = (hook, onSource) => {
  * bundle's second line, written by the build from the staged source itself. git writes into a
  * pipe that the scan reads with blocking reads, so nothing staged is written anywhere; neither
  * handle keeps node running, so a CLI that never takes the diff still exits, and git then stops
- * on the closed pipe. For a plain `--staged` (flags only) on node 20, whose spawn binding this
- * is, with the conditions of src/util/builtin.ts's nodeBinding; not on Windows. git runs in this
+ * on the closed pipe. For a plain `--staged` (flags only) on the node versions whose spawn binding
+ * is tested (BINDING_NODE_MAJORS, the list of src/util/builtin.ts, whose nodeBinding has the same
+ * conditions); not on Windows. git runs in this
  * folder, and the scan takes its output only when that is the work tree's top, as in a git
  * hook. Anything that fails here only means no prefetch.
  */
+const BINDING_NODE_MAJORS = [20, 22, 24];
 const prefetchStaged = (source) => {
   const flags = `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`;
-  if (!process.versions.node.startsWith('20.') || process.platform === 'win32' || flags.includes('deprecation') || flags.includes('permission') || process.env.NODE_PENDING_DEPRECATION || typeof process.binding !== 'function') return undefined;
+  const major = Number(process.versions.node.split('.')[0]);
+  if (!BINDING_NODE_MAJORS.includes(major) || process.platform === 'win32' || flags.includes('deprecation') || flags.includes('permission') || process.env.NODE_PENDING_DEPRECATION || typeof process.binding !== 'function') return undefined;
   let pipe;
   try {
     const at = source.indexOf('\n') + 1;
@@ -103,7 +106,12 @@ const prefetchStaged = (source) => {
       };
     });
     const stdio = [{ type: 'ignore' }, { type: 'pipe', handle: pipe }, { type: 'ignore' }];
-    if (handle.spawn({ file: 'git', args: ['git', ...staged.args], cwd, envPairs, stdio, detached: false, windowsHide: false, windowsVerbatimArguments: false }) !== 0) {
+    const file = 'git';
+    const gitArgs = ['git', ...staged.args];
+    // node 24 takes spawn's options as arguments (file, args, cwd, envPairs, stdio, flags), as
+    // its child_process passes them; node 20 and 22 take one object
+    const spawned = major >= 24 ? handle.spawn(file, gitArgs, cwd, envPairs, stdio, 0) : handle.spawn({ file, args: gitArgs, cwd, envPairs, stdio, detached: false, windowsHide: false, windowsVerbatimArguments: false });
+    if (spawned !== 0) {
       handle.close();
       pipe.close();
       return undefined;

@@ -12,20 +12,31 @@ export function builtin<T>(id: string): T {
 }
 
 /**
- * One of node 20's own bindings (`process.binding`), for the hook's two calls that would
- * otherwise load a module that loads node's streams: the spawnSync binding
- * (sources/spawn-sync.ts) and the one behind v8.setFlagsFromString (cli/bin-main.ts). Only on
- * node 20, the version these calls were written against and are tested with, and not on Windows
- * (not tested there); not when deprecations are made loud (process.binding is deprecated, and
- * warns under --pending-deprecation) nor under the permission model. process.binding('v8') warns
- * of its own deprecation, a warning about leakguard's call and not for the user: it is silenced
- * for the call (process.noDeprecation, put back after). Undefined wherever the caller should use
- * the public module instead.
+ * The node major versions whose bindings the calls below were written against and are tested on:
+ * CI runs the binding tests on each (.ci/run, test/node-versions.mjs). bin/leakguard.js keeps the
+ * same list for its prefetch of the staged diff (a test holds the two equal).
+ */
+export const BINDING_NODE_MAJORS: readonly number[] = [20, 22, 24];
+
+/** Whether this node is one of those, off Windows (not tested there). */
+export function bindingsTested(): boolean {
+  return BINDING_NODE_MAJORS.includes(Number(process.versions.node.split('.')[0])) && process.platform !== 'win32';
+}
+
+/**
+ * One of node's own bindings (`process.binding`), for the hook's calls that would otherwise load
+ * a module that loads node's streams: the spawnSync binding (sources/spawn-sync.ts), the one
+ * behind v8.setFlagsFromString and tty.isatty (cli/bin-main.ts). Only where bindingsTested();
+ * not when deprecations are made loud (process.binding is deprecated, and warns under
+ * --pending-deprecation) nor under the permission model. process.binding('v8') warns of its own
+ * deprecation on node 20 and 22, a warning about leakguard's call and not for the user: it is
+ * silenced for the call (process.noDeprecation, put back after); node 24 refuses it. Undefined
+ * wherever the caller should use the public module instead.
  */
 export function nodeBinding<T extends object>(name: string): T | undefined {
   const proc = process as unknown as { binding?: (name: string) => unknown; noDeprecation?: boolean };
   const flags = `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`;
-  if (!process.versions.node.startsWith('20.') || process.platform === 'win32' || flags.includes('deprecation') || flags.includes('permission') || process.env.NODE_PENDING_DEPRECATION || typeof proc.binding !== 'function') return undefined;
+  if (!bindingsTested() || flags.includes('deprecation') || flags.includes('permission') || process.env.NODE_PENDING_DEPRECATION || typeof proc.binding !== 'function') return undefined;
   const noDeprecation = proc.noDeprecation;
   proc.noDeprecation = true;
   try {

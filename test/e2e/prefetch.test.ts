@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { makeRepo, type TempRepo } from '../helpers/git-repo.js';
 import { json, runCli } from '../helpers/run-cli.js';
 import { expandTemplate } from '../helpers/secrets.js';
+import { bindingsTested } from '../../src/util/builtin.js';
 
 const BUNDLE = fileURLToPath(new URL('../../dist/bundle/cli.cjs', import.meta.url));
 
@@ -33,7 +34,7 @@ const hook = (repo: TempRepo, args: string[], cwd = repo.dir) => {
   return { ...r, diffs };
 };
 
-describe.skipIf(!existsSync(BUNDLE) || !process.versions.node.startsWith('20.') || process.platform === 'win32')('the hook\'s staged diff, started before the CLI', () => {
+describe.skipIf(!existsSync(BUNDLE) || !bindingsTested())('the hook\'s staged diff, started before the CLI', () => {
   it('is taken by the scan: git diff runs once, the finding is the same, and nothing is written to the temp folder', () => {
     setUp();
     const token = expandTemplate('ghp_{{crc32b62:30}}');
