@@ -14,8 +14,11 @@ const { pathToFileURL } = require('node:url');
  * fewer instructions for the hook than a cache made before the scan); any other command's once
  * the modules are set up (a cache of its scan too made V8 optimize more of a short path scan, a
  * compile the process then waited for). A folder that cannot be written (a read-only install)
- * only goes without.
+ * only goes without. V8 stamps a cache with a hash of its flags, and V8 13 changes that hash for
+ * good once a flag is set, even back to its default: a hook run that writes the cache keeps V8's
+ * flags as they are (cacheWritten), so that the next runs, which start with those flags, take it.
  */
+let cacheWritten = false;
 const loadCli = (hook, onSource) => {
   const kind = hook ? 'hook' : 'cli';
   const file = join(__dirname, '../dist/bundle/cli.cjs');
@@ -50,12 +53,8 @@ const loadCli = (hook, onSource) => {
     // (bin/code-cache.js: not compiled on the runs that only use a cache)
     if (!hook) require('./code-cache.js').writeCache(script, cacheFile);
     else {
-      process.on('exit', () => {
-        // V8 stamps a cache with a hash of its flags: the next run, which loads the cache before
-        // it raises the budget, takes only a cache made with the flags it starts with
-        module.exports.v8Flags.restore();
-        require('./code-cache.js').writeCache(script, cacheFile);
-      });
+      cacheWritten = true;
+      process.on('exit', () => require('./code-cache.js').writeCache(script, cacheFile));
     }
   }
   return module.exports;
@@ -142,7 +141,7 @@ const main = async () => {
   // that (a promise nothing resolves), the exit is 2, never a silent 0
   process.exitCode = 2;
   // the process's side of the CLI (streams, V8's flags for a hook, the exit): src/cli/bin-main.ts
-  await cli.binMain(args, { hook: hook && !scansHistory(args), prefetched });
+  await cli.binMain(args, { hook: hook && !scansHistory(args) && !cacheWritten, prefetched });
 };
 
 // A history scan runs in a second node with a smaller young generation (bin/small-heap.js)

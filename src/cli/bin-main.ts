@@ -88,20 +88,34 @@ function setFlags(flags: string): void {
  * or more): the hook bench's change took 32.5 ms instead of 39.1 (hyperfine, 200 runs each, the
  * same code cache). Past a megabyte of staged text the scan says so (io.onLargeScan) and V8's
  * defaults come back: kept raised, the budget made a staged 10 MB 3% slower; path scans keep the
- * defaults throughout. Only for V8 11 (node 20), whose defaults the bin restores before it writes
- * a cache (V8 stamps a cache with its flags), and not when the user sets either flag.
+ * defaults throughout. The run that writes the code cache does not raise them (the bin passes
+ * `hook: false`): V8 stamps a cache with a hash of its flags. V8 13 (node 24) counts tier-up in invocations instead, and compiled the
+ * same loop with Maglev on stack replacement: its counts raised ten times, the hook took 29.6 ms
+ * instead of 35.1 (hyperfine, 40 runs; node 24 refuses the v8 binding, so node:v8 sets them,
+ * within that figure). V8 12 (node 22) measured no gain, and keeps its defaults. Only for the V8
+ * versions measured, and not when the user sets any of these flags.
  */
+const TIER_UP: Record<number, { names: string[]; raised: string; defaults: string } | undefined> = {
+  11: { names: ['interrupt-budget', 'regexp-tier-up'], raised: '--interrupt-budget=300000 --regexp-tier-up-ticks=20', defaults: '--interrupt-budget=67584 --regexp-tier-up-ticks=1' },
+  13: {
+    names: ['invocation-count-for'],
+    raised: '--invocation-count-for-maglev=4000 --invocation-count-for-turbofan=30000 --invocation-count-for-maglev-osr=1000 --invocation-count-for-osr=5000',
+    defaults: '--invocation-count-for-maglev=400 --invocation-count-for-turbofan=3000 --invocation-count-for-maglev-osr=100 --invocation-count-for-osr=500',
+  },
+};
+
 export const v8Flags = (() => {
-  const known = v8Major === 11 && !userFlags.includes('interrupt-budget') && !userFlags.includes('regexp-tier-up');
+  const tierUp = TIER_UP[v8Major];
+  const known = tierUp !== undefined && !tierUp.names.some((name) => userFlags.includes(name));
   let raised = false;
   return {
     raise: (): void => {
       if (!known) return;
-      setFlags('--interrupt-budget=300000 --regexp-tier-up-ticks=20');
+      setFlags(tierUp.raised);
       raised = true;
     },
     restore: (): void => {
-      if (raised) setFlags('--interrupt-budget=67584 --regexp-tier-up-ticks=1');
+      if (raised) setFlags(tierUp!.defaults);
       raised = false;
     },
   };

@@ -30,7 +30,7 @@ const stagedRepo = (text: string): TempRepo => {
 };
 
 describe.skipIf(!existsSync(BUNDLE) || !bindingsTested())('the hook on a node whose bindings are tested', () => {
-  it('a clean staged run loads no stream, net, tty, child_process or v8 module, and warns of nothing', () => {
+  it('a clean staged run loads no net, tty or child_process module (nor stream or v8 but on node 24), and warns of nothing', () => {
     const repo = stagedRepo('export const answer = 42;\n');
     try {
       for (let i = 0; i < 2; i++) {
@@ -42,7 +42,11 @@ describe.skipIf(!existsSync(BUNDLE) || !bindingsTested())('the hook on a node wh
         const modules = loaded(r.stderr);
         // git started by the bin before the CLI (bin/leakguard.js, src/sources/prefetch.ts)
         expect(modules).toContain('Internal Binding process_wrap');
-        for (const m of ['NativeModule child_process', 'NativeModule net', 'NativeModule stream', 'NativeModule tty', 'NativeModule v8']) expect(modules).not.toContain(m);
+        for (const m of ['NativeModule child_process', 'NativeModule net', 'NativeModule tty']) expect(modules).not.toContain(m);
+        // node 24 refuses the v8 binding, so V8's flags are set through node:v8, which loads
+        // node's streams there (cli/bin-main.ts); elsewhere neither is loaded
+        if (process.versions.node.startsWith('24.')) expect(modules).toContain('NativeModule v8');
+        else for (const m of ['NativeModule stream', 'NativeModule v8']) expect(modules).not.toContain(m);
         expect(r.stderr.replace(/^LOADED .*$/m, '').replace(/^leakguard: no secrets .*$/m, '').trim()).toBe('');
       }
     } finally {
