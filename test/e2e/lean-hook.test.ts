@@ -1,6 +1,6 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeRepo, type TempRepo } from '../helpers/git-repo.js';
@@ -49,6 +49,23 @@ describe.skipIf(!existsSync(BUNDLE) || !bindingsTested())('the hook on a node wh
         else for (const m of ['NativeModule stream', 'NativeModule v8']) expect(modules).not.toContain(m);
         expect(r.stderr.replace(/^LOADED .*$/m, '').replace(/^leakguard: no secrets .*$/m, '').trim()).toBe('');
       }
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  it('a hook run takes the code cache a hook run wrote, and does not write it again', () => {
+    // V8 stamps a cache with a hash of its flags, and V8 13 changes that hash for good once a flag
+    // is set: a cache written after the hook's flags were raised was turned down at every start
+    const repo = stagedRepo('export const answer = 42;\n');
+    try {
+      runCli(['--staged'], { cwd: repo.dir });
+      const caches = () => readdirSync(dirname(BUNDLE)).filter((f) => f.endsWith(`-${process.versions.v8}.hook.cache`));
+      expect(caches()).toHaveLength(1);
+      const file = join(dirname(BUNDLE), caches()[0]!);
+      const written = statSync(file).mtimeMs;
+      for (let i = 0; i < 2; i++) expect(runCli(['--staged'], { cwd: repo.dir }).exitCode).toBe(0);
+      expect(statSync(file).mtimeMs).toBe(written);
     } finally {
       repo.cleanup();
     }
