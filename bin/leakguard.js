@@ -71,9 +71,8 @@ const loadCli = (hook, onSource) => {
  * handle keeps node running, so a CLI that never takes the diff still exits, and git then stops
  * on the closed pipe. For a plain `--staged` (flags only) on the node versions whose spawn binding
  * is tested (BINDING_NODE_MAJORS, the list of src/util/builtin.ts, whose nodeBinding has the same
- * conditions); not on Windows. git runs in this
- * folder, and the scan takes its output only when that is the work tree's top, as in a git
- * hook. Anything that fails here only means no prefetch.
+ * conditions); not on Windows. git runs in this folder, and the scan takes its output only when
+ * that is the work tree's top, as in a git hook. Anything that fails here only means no prefetch.
  */
 const BINDING_NODE_MAJORS = [20, 22, 24];
 const prefetchStaged = (source) => {

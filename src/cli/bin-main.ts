@@ -89,10 +89,10 @@ function setFlags(flags: string): void {
  * same code cache). Past a megabyte of staged text the scan says so (io.onLargeScan) and V8's
  * defaults come back: kept raised, the budget made a staged 10 MB 3% slower; path scans keep the
  * defaults throughout. The run that writes the code cache does not raise them (the bin passes
- * `hook: false`): V8 stamps a cache with a hash of its flags. V8 13 (node 24) counts tier-up in invocations instead, and compiled the
- * same loop with Maglev on stack replacement: its counts raised ten times, the hook took 29.6 ms
- * instead of 35.1 (hyperfine, 40 runs; node 24 refuses the v8 binding, so node:v8 sets them,
- * within that figure). V8 12 (node 22) measured no gain, and keeps its defaults. Only for the V8
+ * `hook: false`): V8 stamps a cache with a hash of its flags. V8 13 (node 24) counts tier-up in
+ * invocations instead, and compiled the same loop with Maglev on stack replacement: with its
+ * counts raised ten times, the hook took 29.6 ms instead of 35.1 (hyperfine, 40 runs; node 24
+ * refuses the v8 binding, so node:v8 sets them, within that figure). V8 12 (node 22) measured no gain, and keeps its defaults. Only for the V8
  * versions measured, and not when the user sets any of these flags.
  */
 const TIER_UP: Record<number, { names: string[]; raised: string; defaults: string } | undefined> = {

@@ -75,7 +75,8 @@ export function runGit(args: readonly string[], cwd: string, input?: string): Pr
  * runGit for the short questions (where is the repository, which files are ignored), whose
  * answer is a line or a list: a synchronous spawn has no pipes to set up as streams and no event
  * loop turn to wait for, which measured ~4 ms of the hook's start against ~8 ms, and it does not
- * load child_process. The answer is never longer than its question and a megabyte.
+ * load child_process. Output is bounded by a megabyte, or twice the input where there is one
+ * (check-ignore answers with some of the paths it was given).
  */
 function runGitSync(args: readonly string[], cwd: string, input?: Buffer): GitResult {
   const r = runSync('git', [...SAFE_CONFIG, ...args], { cwd, env: gitEnv(), maxBuffer: Math.max(1024 * 1024, 2 * (input?.length ?? 0)), input });

@@ -63,8 +63,8 @@ export interface SyncRunOptions {
 
 /**
  * Run a program that only reads (git diff, git rev-parse, git check-ignore) synchronously, with
- * stdin closed or given, and collect its output: child_process.spawnSync's result, without loading child_process when node
- * 20's spawnSync binding is there. node's spawnSync is a thin layer over that binding (option
+ * stdin closed or given, and collect its output: child_process.spawnSync's result, without
+ * loading child_process where node's spawnSync binding is reached (util/builtin.ts). node's spawnSync is a thin layer over that binding (option
  * checks, then the call); this makes the same call with the options it would pass. A result of
  * any other shape runs the program again through child_process.spawnSync, which is why only
  * read-only programs go through here. test/unit/spawn-sync.test.ts holds both ways equal.
